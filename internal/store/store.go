@@ -1,0 +1,162 @@
+// Package store opens Tajrobe's database, SQLite embedded or PostgreSQL,
+// and gives the domain packages one way to run plain SQL on either.
+//
+// SQL is written once with '?' placeholders in the subset both engines
+// share; the store rebinds it for PostgreSQL. Where the engines differ a
+// caller switches on DB.Dialect with both branches in view.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/tajrobe/tajrobe/internal/errs"
+)
+
+// Dialect names a database engine.
+type Dialect int
+
+// The supported engines.
+const (
+	SQLite Dialect = iota
+	Postgres
+)
+
+// String names the engine.
+func (d Dialect) String() string {
+	if d == Postgres {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// DB is an open Tajrobe database. SQLite gets one writer connection and a
+// pool of readers; PostgreSQL shares one pool for both.
+type DB struct {
+	Dialect Dialect
+	w, r    *sql.DB
+	now     func() time.Time
+	rebound sync.Map // query text → rebound text, for PostgreSQL
+}
+
+// Options tune how the database is opened.
+type Options struct {
+	MaxConns int              // PostgreSQL pool size and SQLite readers; 0 picks a default
+	Now      func() time.Time // the clock; nil means time.Now
+}
+
+// Open opens the database named by target: a postgres:// URL, or a SQLite
+// file or directory (a directory gets tajrobe.db inside it).
+func Open(ctx context.Context, target string, opt Options) (*DB, error) {
+	const op = "store.Open"
+	db := &DB{now: opt.Now}
+	if db.now == nil {
+		db.now = time.Now
+	}
+	var err error
+	if IsPostgresURL(target) {
+		db.Dialect = Postgres
+		err = db.openPostgres(target, opt.MaxConns)
+	} else {
+		err = db.openSQLite(target, opt.MaxConns)
+	}
+	if err != nil {
+		return nil, errs.Wrap(op, err)
+	}
+	if err := db.w.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, &errs.Error{Op: op, Kind: errs.Unavailable, Msg: "cannot reach the database", Err: err}
+	}
+	return db, nil
+}
+
+// IsPostgresURL reports whether target names a PostgreSQL database.
+func IsPostgresURL(target string) bool {
+	return strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://")
+}
+
+func (db *DB) openPostgres(url string, maxConns int) error {
+	if maxConns <= 0 {
+		maxConns = 16
+	}
+	pool, err := sql.Open("pgx", url)
+	if err != nil {
+		return err
+	}
+	pool.SetMaxOpenConns(maxConns)
+	pool.SetMaxIdleConns(maxConns)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	db.w, db.r = pool, pool
+	return nil
+}
+
+// SQLiteFile returns the database file for a SQLite target: the target
+// itself when it ends in .db, otherwise tajrobe.db inside that directory.
+func SQLiteFile(target string) string {
+	if strings.HasSuffix(target, ".db") || strings.HasSuffix(target, ".sqlite") {
+		return target
+	}
+	return filepath.Join(target, "tajrobe.db")
+}
+
+func (db *DB) openSQLite(target string, readers int) error {
+	file := SQLiteFile(target)
+	if err := os.MkdirAll(filepath.Dir(file), 0o750); err != nil {
+		return fmt.Errorf("create the data directory: %w", err)
+	}
+	// busy_timeout first so the pragmas after it wait rather than fail.
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)" +
+		"&_pragma=cache_size(-32000)"
+	w, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return err
+	}
+	w.SetMaxOpenConns(1) // SQLite has one writer; queueing here beats SQLITE_BUSY
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	r, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return err
+	}
+	if readers <= 0 {
+		readers = 8
+	}
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	db.w, db.r = w, r
+	return nil
+}
+
+// Close closes every connection.
+func (db *DB) Close() error {
+	err := db.w.Close()
+	if db.r != db.w {
+		if rerr := db.r.Close(); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// Now returns the store's current time, from the injectable clock.
+func (db *DB) Now() time.Time { return db.now() }
+
+// SetClock replaces the clock; tests use it to control time.
+func (db *DB) SetClock(now func() time.Time) { db.now = now }
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.r.PingContext(ctx) }
+
+// Writer returns the pool that writes, for bulk paths that need the driver.
+func (db *DB) Writer() *sql.DB { return db.w }

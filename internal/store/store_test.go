@@ -1,0 +1,73 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/store/storetest"
+)
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		applied, err := db.Migrate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(applied) != 0 {
+			t.Fatalf("second Migrate applied %v", applied)
+		}
+		pending, err := db.Pending(ctx)
+		if err != nil || len(pending) != 0 {
+			t.Fatalf("Pending = %v, %v", pending, err)
+		}
+	})
+}
+
+func TestTxRollsBackOnError(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		boom := errors.New("boom")
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.Exec(ctx, "INSERT INTO workspaces (name, slug, created_at) VALUES (?, ?, ?)", "x", "x", 1); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("InTx = %v", err)
+		}
+		var n int
+		if err := db.QueryRow(ctx, "SELECT COUNT(*) FROM workspaces").Scan(&n); err != nil || n != 0 {
+			t.Fatalf("count = %d, %v; want 0 after rollback", n, err)
+		}
+	})
+}
+
+func TestTextRoundTripsExactly(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		name := "کفش\u200cفروشی آریا 👟 'quoted' ?"
+		if _, err := db.Exec(ctx, "INSERT INTO workspaces (name, slug, created_at) VALUES (?, ?, ?)", name, "aria", 1); err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		if err := db.QueryRow(ctx, "SELECT name FROM workspaces WHERE slug = ?", "aria").Scan(&got); err != nil || got != name {
+			t.Fatalf("got %q, %v; want %q", got, err, name)
+		}
+	})
+}
+
+func TestRebind(t *testing.T) {
+	cases := map[string]string{
+		"SELECT ?":                 "SELECT $1",
+		"a = ? AND b = '?' AND ?": "a = $1 AND b = '?' AND $2",
+	}
+	for in, want := range cases {
+		if got := store.RebindForTest(in); got != want {
+			t.Errorf("rebind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
