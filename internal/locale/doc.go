@@ -1,0 +1,13 @@
+// Package locale holds what Tajrobe needs to speak Persian and English:
+// message catalogs, text direction, Persian and Arabic-Indic digits,
+// number and phone formatting, the Jalali (Solar Hijri) calendar, the
+// Iranian working week and period buckets for analytics.
+//
+// Functions take a language tag such as "fa", "fa-IR" or "en-US"; only the
+// base language matters, and anything that is not Persian is treated as
+// English.
+package locale
+
+// Embed the IANA time zone database so Asia/Tehran and every other zone
+// load even on minimal images (scratch, distroless) that ship no tzdata.
+import _ "time/tzdata"
