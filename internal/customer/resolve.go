@@ -1,0 +1,190 @@
+package customer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// Resolution says which customer a set of identities landed on.
+type Resolution struct {
+	CustomerID int64
+	Created    bool
+	// Conflicts are identities that belong to another customer. They are
+	// recorded for a person to review and never merged silently.
+	Conflicts []Conflict
+}
+
+// Conflict is an identity the call carried that belongs to another customer.
+type Conflict struct {
+	Identity
+	OtherID int64 `json:"other_id"`
+}
+
+// NormalizeAll normalises every identity; the first bad one is the error.
+func NormalizeAll(ids []Identity, region string) ([]Identity, error) {
+	out := make([]Identity, 0, len(ids))
+	seen := map[Identity]bool{}
+	for _, id := range ids {
+		v, err := Normalize(id.Kind, id.Value, region)
+		if err != nil {
+			return nil, err
+		}
+		n := Identity{Kind: id.Kind, Value: v}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Kind.rank() < out[j].Kind.rank() })
+	return out, nil
+}
+
+// Resolve finds or creates the customer that normalised identities ids
+// belong to, attaches the identities that are new, and merges traits into
+// the profile. Identities owned by another customer become Conflicts.
+func Resolve(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity, traits Traits) (Resolution, error) {
+	const op = "customer.Resolve"
+	if len(ids) == 0 {
+		return Resolution{}, errs.E(op, errs.Invalid, "at least one identity is needed to find a customer")
+	}
+	if err := lockIdentities(ctx, tx, workspaceID, ids); err != nil {
+		return Resolution{}, errs.Wrap(op, err)
+	}
+	owners, err := owners(ctx, tx, workspaceID, ids)
+	if err != nil {
+		return Resolution{}, errs.Wrap(op, err)
+	}
+	var res Resolution
+	for _, id := range ids { // strongest first: the first known identity decides
+		if o, ok := owners[id]; ok {
+			res.CustomerID = o
+			break
+		}
+	}
+	if res.CustomerID == 0 {
+		if res.CustomerID, err = insertCustomer(ctx, tx, workspaceID, traits); err != nil {
+			return res, errs.Wrap(op, err)
+		}
+		res.Created = true
+	} else if len(traits) > 0 {
+		if err := patchTraits(ctx, tx, workspaceID, res.CustomerID, traits); err != nil {
+			return res, errs.Wrap(op, err)
+		}
+	}
+	return res, attach(ctx, tx, workspaceID, &res, ids, owners)
+}
+
+// attach adds the unowned identities to the resolved customer and records
+// the ones another customer owns as conflicts.
+func attach(ctx context.Context, tx *store.Tx, workspaceID int64, res *Resolution, ids []Identity, owners map[Identity]int64) error {
+	for _, id := range ids {
+		o, ok := owners[id]
+		switch {
+		case !ok:
+			if err := insertIdentity(ctx, tx, workspaceID, res.CustomerID, id); err != nil {
+				return err
+			}
+		case o != res.CustomerID:
+			res.Conflicts = append(res.Conflicts, Conflict{Identity: id, OtherID: o})
+			if err := recordConflict(ctx, tx, workspaceID, res.CustomerID, o, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lockIdentities serialises resolution of the same identities across
+// PostgreSQL nodes; SQLite's single writer already does.
+func lockIdentities(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity) error {
+	if tx.Dialect() != store.Postgres {
+		return nil
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = fmt.Sprintf("%d|%s|%s", workspaceID, id.Kind, id.Value)
+	}
+	sort.Strings(keys) // one order everywhere, so two nodes cannot deadlock
+	for _, k := range keys {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func owners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity) (map[Identity]int64, error) {
+	out := map[Identity]int64{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var where []string
+	args := []any{workspaceID}
+	for _, id := range ids {
+		where = append(where, "(kind = ? AND value = ?)")
+		args = append(args, string(id.Kind), id.Value)
+	}
+	rows, err := tx.Query(ctx, `SELECT kind, value, customer_id FROM identities WHERE workspace_id = ? AND (`+
+		strings.Join(where, " OR ")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id Identity
+		var kind string
+		var owner int64
+		if err := rows.Scan(&kind, &id.Value, &owner); err != nil {
+			return nil, err
+		}
+		id.Kind = Kind(kind)
+		out[id] = owner
+	}
+	return out, rows.Err()
+}
+
+func insertCustomer(ctx context.Context, tx *store.Tx, workspaceID int64, traits Traits) (int64, error) {
+	body, err := encodeTraits(traits)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	now := store.Millis(tx.Now)
+	err = tx.QueryRow(ctx, `INSERT INTO customers (workspace_id, traits, created_at, updated_at)
+		VALUES (?, ?, ?, ?) RETURNING id`, workspaceID, body, now, now).Scan(&id)
+	return id, err
+}
+
+func insertIdentity(ctx context.Context, tx *store.Tx, workspaceID, customerID int64, id Identity) error {
+	_, err := tx.Exec(ctx, `INSERT INTO identities (workspace_id, customer_id, kind, value, created_at)
+		VALUES (?, ?, ?, ?, ?)`, workspaceID, customerID, string(id.Kind), id.Value, store.Millis(tx.Now))
+	return err
+}
+
+func recordConflict(ctx context.Context, tx *store.Tx, workspaceID, customerID, otherID int64, id Identity) error {
+	_, err := tx.Exec(ctx, `INSERT INTO identity_conflicts (workspace_id, customer_id, other_id, kind, value, at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		workspaceID, customerID, otherID, string(id.Kind), id.Value, store.Millis(tx.Now))
+	return err
+}
+
+// encodeTraits stores traits as a JSON object; nil becomes {}.
+func encodeTraits(t Traits) (string, error) {
+	if t == nil {
+		return "{}", nil
+	}
+	clean := Traits{}
+	for k, v := range t {
+		if string(v) != "null" {
+			clean[k] = v
+		}
+	}
+	b, err := json.Marshal(clean)
+	return string(b), err
+}
