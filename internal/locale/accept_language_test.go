@@ -3,7 +3,7 @@ package locale
 import "testing"
 
 func TestParseAcceptLanguage(t *testing.T) {
-	both := []string{"fa", "en"}
+	both := SupportedLanguages()
 	tests := []struct {
 		header    string
 		supported []string

@@ -77,7 +77,7 @@ func TestCatalogProductKeys(t *testing.T) {
 	}
 	for prefix, names := range groups {
 		for _, name := range names {
-			for _, lang := range Languages {
+			for _, lang := range SupportedLanguages() {
 				if key := prefix + "." + name; !c.Has(lang, key) {
 					t.Errorf("%s has no %s", lang, key)
 				}

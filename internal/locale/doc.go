@@ -7,7 +7,3 @@
 // base language matters, and anything that is not Persian is treated as
 // English.
 package locale
-
-// Embed the IANA time zone database so Asia/Tehran and every other zone
-// load even on minimal images (scratch, distroless) that ship no tzdata.
-import _ "time/tzdata"

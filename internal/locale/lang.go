@@ -1,6 +1,14 @@
 package locale
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	// Embed the IANA time zone database so Asia/Tehran and every other
+	// zone load even on minimal images (scratch, distroless) that ship
+	// no tzdata.
+	_ "time/tzdata"
+)
 
 // Language tags Tajrobe ships catalogs for.
 const (
@@ -8,8 +16,11 @@ const (
 	English = "en"
 )
 
-// Languages lists the supported languages, the default first.
-var Languages = []string{Persian, English}
+// SupportedLanguages returns the languages Tajrobe ships, the default
+// first, in a new slice the caller may keep; it suits ParseAcceptLanguage.
+func SupportedLanguages() []string {
+	return []string{Persian, English}
+}
 
 // rtlLanguages are base languages written right to left.
 var rtlLanguages = map[string]bool{
@@ -39,4 +50,30 @@ func Dir(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// Time zone names, as in the IANA database.
+const (
+	Tehran = "Asia/Tehran"
+	UTC    = "UTC"
+)
+
+// DefaultTimezone returns the IANA time zone an account in lang starts
+// with: Asia/Tehran for Persian, UTC otherwise.
+func DefaultTimezone(lang string) string {
+	if IsPersian(lang) {
+		return Tehran
+	}
+	return UTC
+}
+
+// DefaultLocation returns the location of DefaultTimezone(lang). The zone
+// database is embedded in the binary, so loading cannot fail in practice;
+// UTC is returned if it ever does.
+func DefaultLocation(lang string) *time.Location {
+	loc, err := time.LoadLocation(DefaultTimezone(lang))
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
