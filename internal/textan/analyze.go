@@ -1,0 +1,90 @@
+package textan
+
+import "math"
+
+// Tuning constants, set on our tuning sets (testdata/*_tune.tsv).
+const (
+	negFactor   = 0.75 // "not good" is less negative than "bad" is
+	beforeBut   = 0.5  // weight of the clauses before a contrast
+	afterBut    = 1.5  // weight of the clause after a contrast
+	conceded    = 0.5  // weight of a clause opened by although/هرچند
+	questionW   = 0.4  // weight of a clause that ends in a question mark
+	squashAlpha = 5.0  // raw sum → score in (-1,1): raw/sqrt(raw²+alpha)
+	neutralBand = 0.2  // |score| below this is neutral
+	window      = 3    // words a negator reaches
+	maxTokens   = 20000
+)
+
+// Analyze reads one comment. It never fails: empty or letterless text gives
+// a neutral result with Language "".
+func (a *Analyzer) Analyze(text string) Result {
+	sc := a.scratch.Get().(*scratch)
+	defer a.scratch.Put(sc)
+	sc.w.reset()
+	sc.w.write(text)
+	sc.toks = tokenize(sc.w.buf, sc.toks[:0])
+	if len(sc.toks) > maxTokens {
+		sc.toks = sc.toks[:maxTokens] // bounds work on pasted documents
+	}
+	sc.grow(len(sc.toks))
+	a.resolve(sc)
+	sc.structure()
+	st := a.score(sc)
+	return a.result(sc, st)
+}
+
+// structure assigns every token a clause (for contrast weights and negation
+// scope) and an aspect span (clause parts split further by and/و).
+func (sc *scratch) structure() {
+	sc.clauseW = append(sc.clauseW[:0], 1)
+	clause, seg, sentStart := 0, 0, 0
+	boostNext, boostAfterComma := false, false
+	newClause := func(w float64) {
+		clause++
+		if boostNext {
+			w *= afterBut
+			boostNext = false
+		}
+		sc.clauseW = append(sc.clauseW, w)
+	}
+	for i := range sc.toks {
+		sc.clauseOf[i], sc.segOf[i] = int32(clause), int32(seg)
+		t, f := &sc.toks[i], sc.infos[i].flags
+		switch {
+		case t.kind == tokPunct:
+			if t.punct == '?' {
+				sc.clauseW[clause] *= questionW
+			}
+			if t.punct != ',' && t.punct != ':' {
+				sentStart = clause + 1
+			}
+			boostNext = boostNext || boostAfterComma
+			boostAfterComma = false
+			newClause(1)
+			seg++
+		case f&fContrast != 0 && !sc.covered[i]:
+			for c := sentStart; c <= clause; c++ {
+				sc.clauseW[c] *= beforeBut
+			}
+			boostNext = true
+			newClause(1)
+			seg++
+		case f&fConcede != 0 && !sc.covered[i]:
+			newClause(conceded)
+			boostAfterComma = true
+			seg++
+		case f&fAnd != 0 && !sc.covered[i]:
+			seg++
+		}
+	}
+	sc.clauseS = resize(sc.clauseS, clause+1)
+	sc.segS = resize(sc.segS, seg+1)
+}
+
+// squash maps a raw polarity sum into (-1, 1).
+func squash(raw float64) float64 {
+	if raw == 0 {
+		return 0
+	}
+	return raw / math.Sqrt(raw*raw+squashAlpha)
+}

@@ -1,0 +1,50 @@
+package textan
+
+import "testing"
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"arabic letters", "كيفيت ي ة", "کیفیت ی ه"},
+		{"zwnj joined", "می‌خواهم", "میخواهم"},
+		{"no separator", "میخواهم", "میخواهم"},
+		{"space separated", "می خواهم", "میخواهم"},
+		{"negative prefix apart", "نمی خواهم", "نمیخواهم"},
+		{"privative prefix apart", "بی کیفیت", "بیکیفیت"},
+		{"plural apart", "کفش ها", "کفشها"},
+		{"persian digits", "۱۲۳ ٤٥", "123 45"},
+		{"diacritics", "اَصلاً خُوب", "اصلا خوب"},
+		{"tatweel", "عـــالی", "عالی"},
+		{"persian elongation", "عاااالی خیلیییی", "عالی خیلی"},
+		{"latin elongation", "soooo goooood", "so good"},
+		{"informal", "مرسی، نمیشه", "ممنون, نمیشود"},
+		{"finglish", "kheili khoob merci", "خیلی خوب ممنون"},
+		{"case and space", "  Very   GOOD\t", "very good"},
+		{"emoji apart", "عالی😍👍", "عالی 😍 👍"},
+		{"invalid utf8", "a\xffb", "a b"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"غذا عالی بود", "fa"},
+		{"the food was great", "en"},
+		{"سفارشم از digikala رسید و خیلی خوب بود", "fa"},
+		{"delivery خیلی دیر بود but food ok", "mixed"},
+		{"kheili khoob bood merci", "fa"},
+		{"😍👍 123", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.in); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package textan
+
+// resolve looks every token up once: the longest phrase starting at it,
+// else the word, else a stem of it, else the negated-verb rule.
+func (a *Analyzer) resolve(sc *scratch) {
+	buf, toks := sc.w.buf, sc.toks
+	for i := range toks {
+		if sc.covered[i] {
+			continue
+		}
+		t := &toks[i]
+		switch t.kind {
+		case tokEmoji:
+			sc.infos[i] = a.lex.words[string(buf[t.s:t.e])]
+		case tokWord:
+			a.resolveWord(sc, i)
+		}
+	}
+}
+
+func (a *Analyzer) resolveWord(sc *scratch, i int) {
+	t := &sc.toks[i]
+	wi, ok := a.word(sc.w.buf, t)
+	if ok && wi.phrase > 1 {
+		if n, pi, found := a.phrase(sc, i, int(wi.phrase)); found {
+			sc.infos[i] = pi
+			for k := i + 1; k < i+n; k++ {
+				sc.covered[k] = true
+			}
+			return
+		}
+	}
+	if ok {
+		sc.infos[i], sc.exact[i] = wi, true
+		return
+	}
+	sc.infos[i] = a.fallback(sc.w.buf, t)
+}
+
+// word looks a token up without allocating.
+func (a *Analyzer) word(buf []byte, t *token) (wordInfo, bool) {
+	if t.alt != "" {
+		wi, ok := a.lex.words[t.alt]
+		return wi, ok
+	}
+	wi, ok := a.lex.words[string(buf[t.s:t.e])]
+	return wi, ok
+}
+
+// phrase tries the phrases of up to max words starting at token i.
+func (a *Analyzer) phrase(sc *scratch, i, maxN int) (int, wordInfo, bool) {
+	for n := min(maxN, 3); n >= 2; n-- {
+		if !sc.buildKey(i, n) {
+			continue
+		}
+		if pi, ok := a.lex.phrases[string(sc.key)]; ok {
+			return n, pi, true
+		}
+	}
+	return 0, wordInfo{}, false
+}
+
+// buildKey writes the canonical words i..i+n-1, space-joined, into sc.key.
+func (sc *scratch) buildKey(i, n int) bool {
+	if i+n > len(sc.toks) {
+		return false
+	}
+	sc.key = sc.key[:0]
+	for k := i; k < i+n; k++ {
+		t := &sc.toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if k > i {
+			sc.key = append(sc.key, ' ')
+		}
+		if t.alt != "" {
+			sc.key = append(sc.key, t.alt...)
+		} else {
+			sc.key = append(sc.key, sc.w.buf[t.s:t.e]...)
+		}
+	}
+	return true
+}
+
+// fallback finds an unknown word through its stem, else marks a negated
+// Persian verb so it can negate the word before it.
+func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
+	w := buf[t.s:t.e]
+	if t.alt != "" {
+		w = []byte(t.alt) // canonical forms are rare enough to allocate
+	}
+	var found wordInfo
+	stems(w, t.latin, func(s []byte) bool {
+		wi, ok := a.lex.words[string(s)]
+		if ok && (wi.pol != 0 || wi.themes != nil || wi.emo != 0) {
+			found = wi
+			found.phrase, found.flags = 0, wi.flags&^fHasLo
+			return true
+		}
+		return false
+	})
+	if !t.latin && isNegVerbBytes(w) {
+		found.flags |= fNegPost
+	}
+	return found
+}

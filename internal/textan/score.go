@@ -1,0 +1,133 @@
+package textan
+
+import "math"
+
+// tally is what the polarity pass found in a comment.
+type tally struct {
+	lexScore float64
+	score    float64
+	emo      uint16
+	exclaims int
+	fa, en   int // words in Persian and in Latin script
+}
+
+// score runs the polarity pass and blends in the learned model.
+func (a *Analyzer) score(sc *scratch) tally {
+	var st tally
+	for i := range sc.toks {
+		a.scoreToken(sc, i, &st)
+	}
+	raw := 0.0
+	for c, s := range sc.clauseS {
+		raw += s * sc.clauseW[c]
+	}
+	raw *= 1 + 0.1*float64(min(st.exclaims, 3))
+	st.lexScore = squash(raw)
+	st.score = st.lexScore
+	if a.model != nil {
+		st.score = (1-a.weight)*st.lexScore + a.weight*a.modelScore(sc)
+	}
+	return st
+}
+
+func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
+	t := &sc.toks[i]
+	switch t.kind {
+	case tokPunct:
+		if t.punct == '!' {
+			st.exclaims++
+		}
+		return
+	case tokWord:
+		if t.num {
+			break
+		}
+		if t.latin {
+			st.en++
+		} else {
+			st.fa++
+		}
+	}
+	if sc.covered[i] {
+		return
+	}
+	wi := &sc.infos[i]
+	v := float64(wi.pol)
+	negated := false
+	if v != 0 && t.kind == tokWord && !sc.consumed[i] {
+		v *= sc.intensity(i)
+		if negated = sc.negated(i); negated && wi.flags&fNoFlip == 0 {
+			v = -v * negFactor
+		}
+	} else if sc.consumed[i] {
+		v = 0
+	}
+	if wi.emo != 0 && !negated {
+		st.emo |= wi.emo
+	}
+	sc.clauseS[sc.clauseOf[i]] += v
+	sc.segS[sc.segOf[i]] += v
+}
+
+// intensity multiplies the modifiers in the two words before token i.
+func (sc *scratch) intensity(i int) float64 {
+	m := 1.0
+	for j := i - 1; j >= 0 && j >= i-2 && sc.clauseOf[j] == sc.clauseOf[i]; j-- {
+		if k := sc.infos[j].mult; k != 0 && sc.infos[j].pol == 0 {
+			m *= float64(k)
+		}
+	}
+	return m
+}
+
+// negated reports whether a negator reaches token i: one of the words
+// before it (not, بدون) or a negated verb after it in the same clause
+// (خوب نبود). The verb is then consumed so its own polarity, if any, does
+// not count twice.
+func (sc *scratch) negated(i int) bool {
+	c := sc.clauseOf[i]
+	for j := i - 1; j >= 0 && j >= i-window && sc.clauseOf[j] == c; j-- {
+		if sc.infos[j].flags&fNegPre != 0 && !sc.covered[j] {
+			return true
+		}
+	}
+	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.clauseOf[j] == c; j++ {
+		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
+			sc.consumed[j] = true
+			return true
+		}
+		if sc.infos[j].pol != 0 && sc.infos[j].flags&fNegPost == 0 {
+			return false // another opinion word: the verb belongs to it
+		}
+	}
+	return false
+}
+
+// modelScore is the learned model's opinion, tanh of half the log-odds,
+// which is 2·P(positive)−1.
+func (a *Analyzer) modelScore(sc *scratch) float64 {
+	m := a.model
+	lo := float64(m.prior)
+	prev := -1
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != tokWord {
+			prev = -1
+			continue
+		}
+		lo += float64(a.unigramLo(sc, i))
+		if prev >= 0 && sc.buildKey(prev, 2) {
+			lo += float64(m.weights[string(sc.key)])
+		}
+		prev = i
+	}
+	return math.Tanh(lo * m.temperature / 2)
+}
+
+func (a *Analyzer) unigramLo(sc *scratch, i int) float32 {
+	if sc.exact[i] {
+		return sc.infos[i].lo
+	}
+	wi, _ := a.word(sc.w.buf, &sc.toks[i])
+	return wi.lo
+}
