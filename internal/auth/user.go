@@ -90,3 +90,23 @@ func Authenticate(ctx context.Context, db *store.DB, email, password string) (*U
 }
 
 var dummyHash = HashPassword("not a real password")
+
+// AddMember makes the existing user with email a member of workspaceID.
+func AddMember(ctx context.Context, tx *store.Tx, email string, workspaceID int64, role Role) (*User, error) {
+	const op = "auth.AddMember"
+	if !role.Valid() {
+		return nil, errs.Field(op, "role", "unknown role %q", role)
+	}
+	var u User
+	err := tx.QueryRow(ctx, `SELECT id, email, name FROM users WHERE email = ?`, strings.ToLower(strings.TrimSpace(email))).
+		Scan(&u.ID, &u.Email, &u.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.E(op, errs.NotExist, "no user has e-mail %s", email)
+	}
+	if err != nil {
+		return nil, errs.Wrap(op, err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role`, workspaceID, u.ID, string(role), store.Millis(tx.Now))
+	return &u, errs.Wrap(op, err)
+}

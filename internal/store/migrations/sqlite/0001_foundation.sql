@@ -133,6 +133,7 @@ CREATE TABLE events (
 );
 CREATE INDEX events_customer ON events (customer_id, occurred_at DESC, id DESC);
 CREATE INDEX events_workspace_time ON events (workspace_id, occurred_at);
+CREATE INDEX events_touchpoint ON events (workspace_id, touchpoint, occurred_at);
 
 CREATE TABLE audit_log (
   id           INTEGER PRIMARY KEY,

@@ -1,0 +1,50 @@
+// Package api serves Tajrobe's JSON API under /api/v1, the health and
+// metrics endpoints, and mounts the ingestion and survey handlers.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// Server holds what the handlers need. It keeps no state of its own
+// between requests, so any number of nodes can share one database.
+type Server struct {
+	DB       *store.DB
+	Log      *slog.Logger
+	Registry *prometheus.Registry
+	Version  string
+	// MaxBody bounds JSON request bodies, in bytes.
+	MaxBody int64
+	// Mounts are extra handlers by pattern, from other packages (ingestion,
+	// survey pages), served behind the same middleware.
+	Mounts map[string]http.Handler
+
+	metrics *httpMetrics
+	started time.Time
+}
+
+// Handler returns the server's routes wrapped in its middleware.
+func (s *Server) Handler() http.Handler {
+	if s.MaxBody == 0 {
+		s.MaxBody = 1 << 20
+	}
+	if s.Registry == nil {
+		s.Registry = prometheus.NewRegistry()
+	}
+	s.started = time.Now()
+	s.metrics = newHTTPMetrics(s.Registry)
+	mux := http.NewServeMux()
+	for _, rt := range s.routes() {
+		mux.Handle(rt.Pattern, rt.Handler)
+	}
+	for pattern, h := range s.Mounts {
+		mux.Handle(pattern, h)
+	}
+	return s.withRequestID(s.withRecover(s.withMetrics(s.withLog(mux))))
+}
