@@ -80,4 +80,3 @@ type page[T any] struct {
 	Data       []T    `json:"data"`
 	NextCursor string `json:"next_cursor,omitempty"`
 }
-

@@ -39,7 +39,7 @@ func newPerson(r *rand.Rand) person {
 	p := person{
 		firstFa: firstNamesFa[i%len(firstNamesFa)], lastFa: lastNamesFa[j%len(lastNamesFa)],
 		firstEn: firstNamesEn[i], lastEn: lastNamesEn[j],
-		city:    r.IntN(len(cities)), hasKids: r.IntN(100) < 38, birthYear: 1960 + r.IntN(45),
+		city: r.IntN(len(cities)), hasKids: r.IntN(100) < 38, birthYear: 1960 + r.IntN(45),
 		mobile: mobilePrefixes[r.IntN(len(mobilePrefixes))] + fmt.Sprintf("%07d", r.IntN(10_000_000)),
 	}
 	if r.IntN(100) < 70 {

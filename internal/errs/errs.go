@@ -12,17 +12,17 @@ type Kind int
 
 // The kinds of error. Keep the list small: each maps to one HTTP status.
 const (
-	Other      Kind = iota // an unclassified error
-	Invalid                // bad input from the caller
-	NotExist               // the thing asked for does not exist
-	Exist                  // the thing being created already exists
-	Conflict               // the request clashes with the current state
-	Permission             // the caller may not do this
-	Unauthenticated        // the caller did not say who they are
-	TooLarge               // the request is bigger than allowed
-	RateLimited            // the caller must slow down
-	Internal               // our fault; logged at the edge
-	Unavailable            // a dependency is down; try again later
+	Other           Kind = iota // an unclassified error
+	Invalid                     // bad input from the caller
+	NotExist                    // the thing asked for does not exist
+	Exist                       // the thing being created already exists
+	Conflict                    // the request clashes with the current state
+	Permission                  // the caller may not do this
+	Unauthenticated             // the caller did not say who they are
+	TooLarge                    // the request is bigger than allowed
+	RateLimited                 // the caller must slow down
+	Internal                    // our fault; logged at the edge
+	Unavailable                 // a dependency is down; try again later
 )
 
 var kindNames = map[Kind]string{

@@ -55,7 +55,7 @@ func ValidChannel(ch string) bool {
 
 // Metrics a touchpoint's expectation can be set in, with their ranges.
 var Metrics = map[string][2]float64{
-	"csat": {1, 5},    // mean satisfaction, 1–5
+	"csat": {1, 5}, // mean satisfaction, 1–5
 	"nps":  {-100, 100},
-	"ces":  {1, 7},    // mean ease, 1–7 (CES 2.0)
+	"ces":  {1, 7}, // mean ease, 1–7 (CES 2.0)
 }

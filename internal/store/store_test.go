@@ -62,7 +62,7 @@ func TestTextRoundTripsExactly(t *testing.T) {
 
 func TestRebind(t *testing.T) {
 	cases := map[string]string{
-		"SELECT ?":                 "SELECT $1",
+		"SELECT ?":                "SELECT $1",
 		"a = ? AND b = '?' AND ?": "a = $1 AND b = '?' AND $2",
 	}
 	for in, want := range cases {
