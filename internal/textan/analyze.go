@@ -77,8 +77,19 @@ func (sc *scratch) structure() {
 			seg++
 		}
 	}
+	sc.markResolved(clause + 1)
 	sc.clauseS = resize(sc.clauseS, clause+1)
 	sc.segS = resize(sc.segS, seg+1)
+}
+
+// markResolved flags the clauses that say their problem was dealt with.
+func (sc *scratch) markResolved(n int) {
+	sc.clauseR = resize(sc.clauseR, n)
+	for i := range sc.toks {
+		if sc.infos[i].flags&fResolve != 0 && !sc.covered[i] {
+			sc.clauseR[sc.clauseOf[i]] = true
+		}
+	}
 }
 
 // squash maps a raw polarity sum into (-1, 1).

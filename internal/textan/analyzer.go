@@ -92,6 +92,7 @@ type scratch struct {
 	clauseOf []int32
 	segOf    []int32
 	clauseW  []float64
+	clauseR  []bool // the clause says a problem was resolved
 	clauseS  []float64
 	segS     []float64
 	key      []byte

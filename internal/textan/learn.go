@@ -14,7 +14,6 @@ const (
 	minFeatureCount = 2     // a feature seen in fewer weighted comments is noise
 	maxFeatures     = 60000 // keeps a stored model under about a megabyte
 	smoothing       = 1.0   // Laplace smoothing of the naive Bayes counts
-	maxBlend        = 0.75  // the lexicon always keeps a quarter of the say
 	halfBlendAt     = 400   // comments at which the model has half of maxBlend
 	modelTemp       = 0.5   // naive Bayes is over-confident; soften its log-odds
 )

@@ -18,6 +18,7 @@ const (
 	fAnd                        // and, و: ends an aspect span
 	fNoFlip                     // a phrase that already holds its negation
 	fHasLo                      // carries a learned log-odds weight
+	fResolve                    // resolved, حل شد: the clause's problem was dealt with
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

@@ -54,6 +54,8 @@ func loadModifiers(l *lexicon) {
 			l.update(term, func(wi *wordInfo) { wi.flags |= fContrast })
 		case "concede":
 			l.update(term, func(wi *wordInfo) { wi.flags |= fConcede })
+		case "resolve":
+			l.update(term, func(wi *wordInfo) { wi.flags |= fResolve })
 		case "and":
 			l.update(term, func(wi *wordInfo) { wi.flags |= fAnd })
 		}

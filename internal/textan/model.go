@@ -27,7 +27,7 @@ func (m *Model) Features() int { return len(m.weights) }
 // blendWeight grows with the data: a few dozen comments barely move the
 // lexicon, a few thousand take most of the say but never all of it.
 func (m *Model) blendWeight() float64 {
-	return maxBlend * m.samples / (m.samples + halfBlendAt)
+	return m.samples / (m.samples + halfBlendAt)
 }
 
 const modelMagic = "TXM1"

@@ -60,8 +60,14 @@ func stems(w []byte, latin bool, f func([]byte) bool) bool {
 			}
 		}
 	}
+	// Colloquial object marker و after a possessive: ارزششو → ارزش.
+	if !latin && bytes.HasSuffix(w, objectMarker) && len(w) > 6 {
+		return stems(w[:len(w)-len(objectMarker)], latin, f)
+	}
 	return false
 }
+
+var objectMarker = []byte("و")
 
 // stopWords are frequent function words; knowing them keeps elongation
 // repair from guessing (tooo → too, not to).

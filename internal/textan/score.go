@@ -1,7 +1,5 @@
 package textan
 
-import "math"
-
 // tally is what the polarity pass found in a comment.
 type tally struct {
 	lexScore float64
@@ -25,7 +23,9 @@ func (a *Analyzer) score(sc *scratch) tally {
 	st.lexScore = squash(raw)
 	st.score = st.lexScore
 	if a.model != nil {
-		st.score = (1-a.weight)*st.lexScore + a.weight*a.modelScore(sc)
+		// The learned log-odds join the lexicon's evidence before squashing,
+		// so a comment the model knows nothing about keeps its lexicon score.
+		st.score = squash(raw + a.weight*a.model.temperature*a.modelLogOdds(sc))
 	}
 	return st
 }
@@ -62,6 +62,9 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 	} else if sc.consumed[i] {
 		v = 0
 	}
+	if v < 0 && sc.clauseR[sc.clauseOf[i]] && wi.flags&fResolve == 0 {
+		v = 0 // "my issue was resolved": the issue is no longer a complaint
+	}
 	if wi.emo != 0 && !negated {
 		st.emo |= wi.emo
 	}
@@ -81,17 +84,17 @@ func (sc *scratch) intensity(i int) float64 {
 }
 
 // negated reports whether a negator reaches token i: one of the words
-// before it (not, بدون) or a negated verb after it in the same clause
+// before it (not, بدون) or a negated verb after it in the same span
 // (خوب نبود). The verb is then consumed so its own polarity, if any, does
 // not count twice.
 func (sc *scratch) negated(i int) bool {
-	c := sc.clauseOf[i]
-	for j := i - 1; j >= 0 && j >= i-window && sc.clauseOf[j] == c; j-- {
+	c := sc.segOf[i] // negation does not cross and/و: گرونه و ارزش نداره
+	for j := i - 1; j >= 0 && j >= i-window && sc.segOf[j] == c; j-- {
 		if sc.infos[j].flags&fNegPre != 0 && !sc.covered[j] {
 			return true
 		}
 	}
-	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.clauseOf[j] == c; j++ {
+	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.segOf[j] == c; j++ {
 		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
 			sc.consumed[j] = true
 			return true
@@ -103,11 +106,12 @@ func (sc *scratch) negated(i int) bool {
 	return false
 }
 
-// modelScore is the learned model's opinion, tanh of half the log-odds,
-// which is 2·P(positive)−1.
-func (a *Analyzer) modelScore(sc *scratch) float64 {
+// modelLogOdds sums the learned weights of the comment's unigrams and
+// bigrams. The class prior is left out on purpose: it says how often the
+// workspace's customers are happy, not what this comment says.
+func (a *Analyzer) modelLogOdds(sc *scratch) float64 {
 	m := a.model
-	lo := float64(m.prior)
+	lo := 0.0
 	prev := -1
 	for i := range sc.toks {
 		t := &sc.toks[i]
@@ -121,7 +125,7 @@ func (a *Analyzer) modelScore(sc *scratch) float64 {
 		}
 		prev = i
 	}
-	return math.Tanh(lo * m.temperature / 2)
+	return lo
 }
 
 func (a *Analyzer) unigramLo(sc *scratch, i int) float32 {
