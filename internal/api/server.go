@@ -5,7 +5,6 @@ package api
 import (
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -25,19 +24,24 @@ type Server struct {
 	// survey pages), served behind the same middleware.
 	Mounts map[string]http.Handler
 
-	metrics *httpMetrics
-	started time.Time
+	metrics    *httpMetrics
+	openAPIDoc []byte
 }
 
-// Handler returns the server's routes wrapped in its middleware.
-func (s *Server) Handler() http.Handler {
+// Handler returns the server's routes wrapped in its middleware. It fails
+// only if the embedded OpenAPI fragments do not merge, a build mistake.
+func (s *Server) Handler() (http.Handler, error) {
 	if s.MaxBody == 0 {
 		s.MaxBody = 1 << 20
 	}
 	if s.Registry == nil {
 		s.Registry = prometheus.NewRegistry()
 	}
-	s.started = time.Now()
+	doc, err := OpenAPIDocument()
+	if err != nil {
+		return nil, err
+	}
+	s.openAPIDoc = doc
 	s.metrics = newHTTPMetrics(s.Registry)
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
@@ -46,5 +50,5 @@ func (s *Server) Handler() http.Handler {
 	for pattern, h := range s.Mounts {
 		mux.Handle(pattern, h)
 	}
-	return s.withRequestID(s.withRecover(s.withMetrics(s.withLog(mux))))
+	return s.withRequestID(s.withRecover(s.withMetrics(s.withLog(mux)))), nil
 }

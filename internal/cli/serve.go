@@ -42,8 +42,12 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody}
+	handler, err := srv.Handler()
+	if err != nil {
+		return err
+	}
 	hs := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
