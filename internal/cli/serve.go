@@ -13,6 +13,7 @@ import (
 	"github.com/tajrobe/tajrobe/internal/api"
 	"github.com/tajrobe/tajrobe/internal/config"
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/web"
 )
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -41,7 +42,12 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready func(url string)) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody}
+	pages, err := web.New(Version)
+	if err != nil {
+		return err
+	}
+	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody,
+		Mounts: map[string]http.Handler{"GET /{$}": http.HandlerFunc(pages.Home)}}
 	handler, err := srv.Handler()
 	if err != nil {
 		return err
