@@ -66,6 +66,7 @@ func (sc *scratch) structure() {
 			for c := sentStart; c <= clause; c++ {
 				sc.clauseW[c] *= beforeBut
 			}
+			sentStart = clause + 1 // each clause is damped once: linear on "but but but…"
 			boostNext = true
 			newClause(1)
 			seg++

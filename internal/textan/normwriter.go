@@ -64,12 +64,13 @@ func (w *normWriter) letter(r rune, c runeClass) {
 
 func (w *normWriter) startWord() {
 	w.inWord = true
-	w.prev, w.run = -1, 0
 	if w.joinNext {
-		// The previous word was a detached prefix (می، نمی، بی): continue it.
+		// The previous word was a detached prefix (می، نمی، بی): continue it,
+		// elongation run included, so normalising twice changes nothing.
 		w.joinNext = false
 		return
 	}
+	w.prev, w.run = -1, 0
 	if len(w.buf) > 0 {
 		w.buf = append(w.buf, ' ')
 	}

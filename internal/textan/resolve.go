@@ -83,10 +83,16 @@ func (sc *scratch) buildKey(i, n int) bool {
 	return true
 }
 
+// maxWordLen bounds the words fallback tries to stem, in bytes.
+const maxWordLen = 64
+
 // fallback finds an unknown word through its stem, else marks a negated
 // Persian verb so it can negate the word before it.
 func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 	w := buf[t.s:t.e]
+	if len(w) > maxWordLen {
+		return wordInfo{} // not a word: a pasted blob, not worth stemming
+	}
 	if t.alt != "" {
 		w = []byte(t.alt) // canonical forms are rare enough to allocate
 	}
