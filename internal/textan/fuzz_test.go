@@ -21,7 +21,7 @@ var badInputs = []string{
 	"عالی\xffبود",
 	strings.Repeat("ا", 10000),
 	strings.Repeat("نه ", 500),
-	"‌‌‌", // ZWNJ only
+	"\u200c\u200c\u200c", // ZWNJ only
 	"ـــــ",
 	"!!!???...",
 	"می می می می",

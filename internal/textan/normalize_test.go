@@ -5,7 +5,7 @@ import "testing"
 func TestNormalize(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"arabic letters", "كيفيت ي ة", "کیفیت ی ه"},
-		{"zwnj joined", "می‌خواهم", "میخواهم"},
+		{"zwnj joined", "می\u200cخواهم", "میخواهم"},
 		{"no separator", "میخواهم", "میخواهم"},
 		{"space separated", "می خواهم", "میخواهم"},
 		{"negative prefix apart", "نمی خواهم", "نمیخواهم"},

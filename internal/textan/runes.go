@@ -92,7 +92,7 @@ func mapArabicBlock(r rune) (rune, runeClass) {
 func mapOther(r rune) (rune, runeClass) {
 	switch r {
 	case 0x200C, 0x200B, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0xFE0F, 0xFE0E:
-		return 0, classDrop // ZWNJ joins: می‌خواهم and میخواهم are one token
+		return 0, classDrop // ZWNJ joins: می\u200cخواهم and میخواهم are one token
 	case '’', '‘':
 		return '\'', classLetter
 	case '…':

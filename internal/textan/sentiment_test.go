@@ -73,7 +73,7 @@ func TestAspects(t *testing.T) {
 		{"غذا عالی بود ولی پیک دیر رسید", map[string]string{"taste": Positive, "delivery": Negative}},
 		{"قیمتش مناسب بود و کیفیتش عالی", map[string]string{"price": Positive, "quality": Positive}},
 		{"The staff were rude and the room was dirty", map[string]string{"staff": Negative, "cleanliness": Negative}},
-		{"سایزش کوچیک بود ولی بسته‌بندی خوبی داشت", map[string]string{"fit": Negative, "packaging": Positive}},
+		{"سایزش کوچیک بود ولی بسته\u200cبندی خوبی داشت", map[string]string{"fit": Negative, "packaging": Positive}},
 		{"پشتیبانی جواب نمیده", map[string]string{"support": Negative}},
 	}
 	for _, tt := range tests {
@@ -93,7 +93,7 @@ func TestAspects(t *testing.T) {
 func TestEmotions(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
 	tests := []struct{ in, want string }{
-		{"خیلی ممنون از پیگیری‌تون", "gratitude"},
+		{"خیلی ممنون از پیگیری\u200cتون", "gratitude"},
 		{"Thank you so much!", "gratitude"},
 		{"مسخره است!!! پولمو پس بدید 😡", "anger"},
 		{"Very disappointed with the quality", "disappointment"},
