@@ -54,6 +54,9 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 	wi := &sc.infos[i]
 	v := float64(wi.pol)
 	negated := false
+	if wi.mult != 0 && i+1 < len(sc.toks) && sc.toks[i+1].kind == tokWord {
+		v = 0 // "pretty sure": here a modifier, not an opinion
+	}
 	if v != 0 && t.kind == tokWord && !sc.consumed[i] {
 		v *= sc.intensity(i)
 		if negated = sc.negated(i); negated && wi.flags&fNoFlip == 0 {
