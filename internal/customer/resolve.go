@@ -124,14 +124,15 @@ func owners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var where []string
-	args := []any{workspaceID}
-	for _, id := range ids {
-		where = append(where, "(kind = ? AND value = ?)")
-		args = append(args, string(id.Kind), id.Value)
+	// One indexed lookup per identity, in one round trip: an OR of
+	// (kind, value) pairs makes SQLite scan the table instead.
+	branches := make([]string, len(ids))
+	args := make([]any, 0, 3*len(ids))
+	for i, id := range ids {
+		branches[i] = `SELECT kind, value, customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?`
+		args = append(args, workspaceID, string(id.Kind), id.Value)
 	}
-	rows, err := tx.Query(ctx, `SELECT kind, value, customer_id FROM identities WHERE workspace_id = ? AND (`+
-		strings.Join(where, " OR ")+`)`, args...)
+	rows, err := tx.Query(ctx, strings.Join(branches, " UNION ALL "), args...)
 	if err != nil {
 		return nil, err
 	}

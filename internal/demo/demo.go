@@ -65,7 +65,12 @@ func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, o
 	w := &Workspace{Result: *res, Name: b.name, Customers: int(float64(b.customers) * opt.Scale)}
 	w.AdminPassword = AdminPassword
 	err = db.InTx(ctx, func(tx *store.Tx) error {
-		g := &generator{tx: tx, r: r, b: b, ws: res.WorkspaceID, now: opt.Now}
+		events, err := journey.NewEventWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer events.Close()
+		g := &generator{tx: tx, r: r, b: b, ws: res.WorkspaceID, now: opt.Now, writer: events}
 		for i := 0; i < w.Customers; i++ {
 			if err := g.customer(ctx, i); err != nil {
 				return err
@@ -84,6 +89,7 @@ type generator struct {
 	b      business
 	ws     int64
 	now    time.Time
+	writer *journey.EventWriter
 	events int
 }
 
@@ -170,7 +176,7 @@ func (g *generator) event(ctx context.Context, id int64, n int, at time.Time, s 
 	signal := pick(g.r, s.weights) - 2
 	props, _ := json.Marshal(s.props)
 	g.events++
-	_, err := journey.InsertEvent(ctx, g.tx, &journey.Event{
+	_, err := g.writer.Insert(ctx, &journey.Event{
 		WorkspaceID: g.ws, CustomerID: id, MessageID: fmt.Sprintf("demo-%s-%d-%d", g.b.slug, n, g.events),
 		Type: "track", Name: s.name, Touchpoint: s.touchpoint, Channel: s.channel, Signal: &signal,
 		Properties: props, Context: json.RawMessage(`{"library":{"name":"tajrobe-demo"}}`),

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -38,17 +39,55 @@ func jsonOrEmpty(b json.RawMessage) string {
 	return string(b)
 }
 
+const insertEventSQL = `INSERT INTO events (workspace_id, customer_id, message_id, type, name, touchpoint,
+	channel, signal, properties, context, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (workspace_id, message_id) DO NOTHING`
+
 // InsertEvent stores e unless its message id was seen in the workspace,
 // and reports whether it was new.
 func InsertEvent(ctx context.Context, tx *store.Tx, e *Event) (bool, error) {
-	if e.Signal != nil && !ValidSignal(*e.Signal) {
-		return false, errs.Field("journey.InsertEvent", "signal", "signal must be between -2 and 2, not %d", *e.Signal)
+	if err := validateEvent(e); err != nil {
+		return false, err
 	}
-	res, err := tx.Exec(ctx, `INSERT INTO events (workspace_id, customer_id, message_id, type, name, touchpoint,
-		channel, signal, properties, context, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (workspace_id, message_id) DO NOTHING`,
-		e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel, e.Signal,
-		jsonOrEmpty(e.Properties), jsonOrEmpty(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt))
+	res, err := tx.Exec(ctx, insertEventSQL, eventArgs(e)...)
+	return inserted(res, err)
+}
+
+// EventWriter inserts many events in one transaction through one prepared
+// statement, for loaders that write thousands at a time.
+type EventWriter struct{ stmt *sql.Stmt }
+
+// NewEventWriter prepares the insert in tx; Close it when done.
+func NewEventWriter(ctx context.Context, tx *store.Tx) (*EventWriter, error) {
+	stmt, err := tx.Prepare(ctx, insertEventSQL)
+	return &EventWriter{stmt: stmt}, errs.Wrap("journey.NewEventWriter", err)
+}
+
+// Insert stores e like InsertEvent does.
+func (w *EventWriter) Insert(ctx context.Context, e *Event) (bool, error) {
+	if err := validateEvent(e); err != nil {
+		return false, err
+	}
+	res, err := w.stmt.ExecContext(ctx, eventArgs(e)...)
+	return inserted(res, err)
+}
+
+// Close releases the prepared statement.
+func (w *EventWriter) Close() error { return w.stmt.Close() }
+
+func validateEvent(e *Event) error {
+	if e.Signal != nil && !ValidSignal(*e.Signal) {
+		return errs.Field("journey.InsertEvent", "signal", "signal must be between -2 and 2, not %d", *e.Signal)
+	}
+	return nil
+}
+
+func eventArgs(e *Event) []any {
+	return []any{e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel, e.Signal,
+		jsonOrEmpty(e.Properties), jsonOrEmpty(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt)}
+}
+
+func inserted(res sql.Result, err error) (bool, error) {
 	if err != nil {
 		return false, errs.Wrap("journey.InsertEvent", err)
 	}
