@@ -3,7 +3,6 @@ package customer
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -53,9 +52,6 @@ func Resolve(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identit
 	if len(ids) == 0 {
 		return Resolution{}, errs.E(op, errs.Invalid, "at least one identity is needed to find a customer")
 	}
-	if err := lockIdentities(ctx, tx, workspaceID, ids); err != nil {
-		return Resolution{}, errs.Wrap(op, err)
-	}
 	owners, err := owners(ctx, tx, workspaceID, ids)
 	if err != nil {
 		return Resolution{}, errs.Wrap(op, err)
@@ -77,20 +73,34 @@ func Resolve(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identit
 			return res, errs.Wrap(op, err)
 		}
 	}
-	return res, attach(ctx, tx, workspaceID, &res, ids, owners)
+	return res, errs.Wrap(op, attach(ctx, tx, workspaceID, &res, ids, owners, traits))
 }
 
 // attach adds the unowned identities to the resolved customer and records
 // the ones another customer owns as conflicts.
-func attach(ctx context.Context, tx *store.Tx, workspaceID int64, res *Resolution, ids []Identity, owners map[Identity]int64) error {
+func attach(ctx context.Context, tx *store.Tx, workspaceID int64, res *Resolution, ids []Identity, owners map[Identity]int64, traits Traits) error {
 	for _, id := range ids {
 		o, ok := owners[id]
-		switch {
-		case !ok:
-			if err := insertIdentity(ctx, tx, workspaceID, res.CustomerID, id); err != nil {
+		if !ok {
+			won, err := claimIdentity(ctx, tx, workspaceID, res.CustomerID, id)
+			if err != nil {
 				return err
 			}
-		case o != res.CustomerID:
+			if won {
+				continue
+			}
+			// Another node committed this identity after we looked.
+			if o, err = ownerOf(ctx, tx, workspaceID, id); err != nil {
+				return err
+			}
+			if res.Created {
+				if err := adopt(ctx, tx, workspaceID, res, o, traits); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if o != res.CustomerID {
 			res.Conflicts = append(res.Conflicts, Conflict{Identity: id, OtherID: o})
 			if err := recordConflict(ctx, tx, workspaceID, res.CustomerID, o, id); err != nil {
 				return err
@@ -100,23 +110,30 @@ func attach(ctx context.Context, tx *store.Tx, workspaceID int64, res *Resolutio
 	return nil
 }
 
-// lockIdentities serialises resolution of the same identities across
-// PostgreSQL nodes; SQLite's single writer already does.
-func lockIdentities(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity) error {
-	if tx.Dialect() != store.Postgres {
+// adopt hands what this call created to the customer another node created
+// for the same person at the same moment: the identities attached so far
+// and the traits move to owner, and the new, empty profile is removed.
+// This keeps resolution free of locks, which a long ingestion transaction
+// would pile up by the thousand.
+func adopt(ctx context.Context, tx *store.Tx, workspaceID int64, res *Resolution, owner int64, traits Traits) error {
+	if _, err := tx.Exec(ctx, `UPDATE identities SET customer_id = ? WHERE customer_id = ?`, owner, res.CustomerID); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM customers WHERE id = ?`, res.CustomerID); err != nil {
+		return err
+	}
+	res.CustomerID, res.Created = owner, false
+	if len(traits) == 0 {
 		return nil
 	}
-	keys := make([]string, len(ids))
-	for i, id := range ids {
-		keys[i] = fmt.Sprintf("%d|%s|%s", workspaceID, id.Kind, id.Value)
-	}
-	sort.Strings(keys) // one order everywhere, so two nodes cannot deadlock
-	for _, k := range keys {
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", k); err != nil {
-			return err
-		}
-	}
-	return nil
+	return patchTraits(ctx, tx, workspaceID, owner, traits)
+}
+
+func ownerOf(ctx context.Context, tx *store.Tx, workspaceID int64, id Identity) (int64, error) {
+	var o int64
+	err := tx.QueryRow(ctx, `SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?`,
+		workspaceID, string(id.Kind), id.Value).Scan(&o)
+	return o, err
 }
 
 func owners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity) (map[Identity]int64, error) {
@@ -162,10 +179,18 @@ func insertCustomer(ctx context.Context, tx *store.Tx, workspaceID int64, traits
 	return id, err
 }
 
-func insertIdentity(ctx context.Context, tx *store.Tx, workspaceID, customerID int64, id Identity) error {
-	_, err := tx.Exec(ctx, `INSERT INTO identities (workspace_id, customer_id, kind, value, created_at)
-		VALUES (?, ?, ?, ?, ?)`, workspaceID, customerID, string(id.Kind), id.Value, store.Millis(tx.Now))
-	return err
+// claimIdentity attaches id to customerID unless some customer already
+// has it, and reports whether it did. On PostgreSQL a concurrent insert of
+// the same identity waits for the other transaction and then loses.
+func claimIdentity(ctx context.Context, tx *store.Tx, workspaceID, customerID int64, id Identity) (bool, error) {
+	res, err := tx.Exec(ctx, `INSERT INTO identities (workspace_id, customer_id, kind, value, created_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (workspace_id, kind, value) DO NOTHING`,
+		workspaceID, customerID, string(id.Kind), id.Value, store.Millis(tx.Now))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 func recordConflict(ctx context.Context, tx *store.Tx, workspaceID, customerID, otherID int64, id Identity) error {

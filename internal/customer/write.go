@@ -97,9 +97,6 @@ func Create(ctx context.Context, db *store.DB, workspaceID int64, region, actor 
 }
 
 func createTx(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identity, n New) (int64, error) {
-	if err := lockIdentities(ctx, tx, workspaceID, ids); err != nil {
-		return 0, err
-	}
 	if err := ensureFree(ctx, tx, workspaceID, 0, ids); err != nil {
 		return 0, err
 	}
@@ -108,7 +105,7 @@ func createTx(ctx context.Context, tx *store.Tx, workspaceID int64, ids []Identi
 		return 0, err
 	}
 	for _, i := range ids {
-		if err := insertIdentity(ctx, tx, workspaceID, id, i); err != nil {
+		if err := mustClaim(ctx, tx, workspaceID, id, i); err != nil {
 			return 0, err
 		}
 	}
@@ -136,6 +133,16 @@ func ensureFree(ctx context.Context, tx *store.Tx, workspaceID, self int64, ids 
 		}
 	}
 	return nil
+}
+
+// mustClaim attaches an identity that ensureFree found free; a concurrent
+// caller taking it in between makes this an Exist error.
+func mustClaim(ctx context.Context, tx *store.Tx, workspaceID, customerID int64, id Identity) error {
+	won, err := claimIdentity(ctx, tx, workspaceID, customerID, id)
+	if err == nil && !won {
+		err = &errs.Error{Kind: errs.Exist, Field: "identities", Msg: fmt.Sprintf("%s %s was just given to another customer", id.Kind, id.Value)}
+	}
+	return err
 }
 
 // Patch is a partial update of a customer.
@@ -178,9 +185,6 @@ func Update(ctx context.Context, db *store.DB, workspaceID int64, region, actor 
 }
 
 func updateTx(ctx context.Context, tx *store.Tx, id, workspaceID int64, add, remove []Identity, p Patch) error {
-	if err := lockIdentities(ctx, tx, workspaceID, add); err != nil {
-		return err
-	}
 	if err := ensureFree(ctx, tx, workspaceID, id, add); err != nil {
 		return err
 	}
@@ -190,7 +194,7 @@ func updateTx(ctx context.Context, tx *store.Tx, id, workspaceID int64, add, rem
 	}
 	for _, i := range add {
 		if _, mine := own[i]; !mine {
-			if err := insertIdentity(ctx, tx, workspaceID, id, i); err != nil {
+			if err := mustClaim(ctx, tx, workspaceID, id, i); err != nil {
 				return err
 			}
 		}

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Q returns query with its '?' placeholders rebound for the engine.
@@ -92,8 +95,20 @@ func (tx *Tx) Prepare(ctx context.Context, query string) (*sql.Stmt, error) {
 func (tx *Tx) SQL() *sql.Tx { return tx.tx }
 
 // InTx runs fn in a write transaction, committing when fn returns nil and
-// rolling back otherwise.
+// rolling back otherwise. On PostgreSQL a transaction that lost a deadlock
+// or a serialization conflict to another node is run again, a few times,
+// so fn must only have effects through tx.
 func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := db.inTx(ctx, fn)
+		if !retryable(err) || attempt == 4 || ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+	}
+}
+
+func (db *DB) inTx(ctx context.Context, fn func(*Tx) error) error {
 	stx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -104,4 +119,11 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return err
 	}
 	return stx.Commit()
+}
+
+// retryable reports whether err is PostgreSQL's deadlock_detected or
+// serialization_failure, which a rerun of the transaction resolves.
+func retryable(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && (pg.Code == "40P01" || pg.Code == "40001")
 }

@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
@@ -69,5 +71,52 @@ func TestRebind(t *testing.T) {
 		if got := store.RebindForTest(in); got != want {
 			t.Errorf("rebind(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestDeadlockedTransactionIsRetried makes two PostgreSQL transactions lock
+// two rows in opposite orders: the one PostgreSQL aborts must be run again
+// by InTx, so both commit.
+func TestDeadlockedTransactionIsRetried(t *testing.T) {
+	db := storetest.Open(t, store.Postgres)
+	ctx := context.Background()
+	for _, slug := range []string{"a", "b"} {
+		if _, err := db.Exec(ctx, "INSERT INTO workspaces (name, slug, created_at) VALUES (?, ?, 0)", slug, slug); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var attempts atomic.Int32
+	firstLocks := make(chan struct{}, 2)
+	run := func(first, second string) error {
+		return db.InTx(ctx, func(tx *store.Tx) error {
+			n := attempts.Add(1)
+			if _, err := tx.Exec(ctx, "UPDATE workspaces SET name = name || '.' WHERE slug = ?", first); err != nil {
+				return err
+			}
+			if n <= 2 { // only the first two attempts wait for each other
+				firstLocks <- struct{}{}
+				for len(firstLocks) < 2 {
+					time.Sleep(time.Millisecond)
+				}
+			}
+			_, err := tx.Exec(ctx, "UPDATE workspaces SET name = name || '.' WHERE slug = ?", second)
+			return err
+		})
+	}
+	errc := make(chan error, 2)
+	go func() { errc <- run("a", "b") }()
+	go func() { errc <- run("b", "a") }()
+	for i := 0; i < 2; i++ {
+		if err := <-errc; err != nil {
+			t.Fatalf("InTx gave up: %v", err)
+		}
+	}
+	if attempts.Load() < 3 {
+		t.Fatalf("%d attempts: the deadlock never happened, so the test proves nothing", attempts.Load())
+	}
+	var dots int
+	db.QueryRow(ctx, "SELECT SUM(LENGTH(name)) FROM workspaces").Scan(&dots)
+	if dots != 2+4 {
+		t.Fatalf("names hold %d characters, want each updated twice, once per transaction", dots)
 	}
 }
