@@ -19,11 +19,10 @@ import (
 
 // fixture is a real server on a real database with two workspaces.
 type fixture struct {
-	t      *testing.T
-	db     *store.DB
-	srv    *httptest.Server
-	a, b   *onboard.Result
-	bodyOf map[string]any
+	t    *testing.T
+	db   *store.DB
+	srv  *httptest.Server
+	a, b *onboard.Result
 }
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
