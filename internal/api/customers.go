@@ -6,6 +6,7 @@ import (
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timeline"
 )
 
@@ -100,7 +101,7 @@ func (s *Server) customerTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sources := append(customer.TimelineSources(s.DB.Dialect), journey.TimelineSource)
+	sources := append(customer.TimelineSources(s.DB.Dialect), journey.TimelineSource, survey.TimelineSource(s.DB.Dialect))
 	entries, next, err := timeline.List(r.Context(), s.DB, cust.Members(), sources, r.URL.Query().Get("cursor"), limit)
 	if err != nil {
 		s.fail(w, r, err)

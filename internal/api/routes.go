@@ -29,5 +29,21 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/touchpoints/{key}", s.secret(s.getTouchpoint)},
 		{"PATCH /api/v1/touchpoints/{key}", s.secret(s.updateTouchpoint)},
 		{"DELETE /api/v1/touchpoints/{key}", s.secret(s.deleteTouchpoint)},
+
+		{"GET /api/v1/surveys", s.secret(s.listSurveys)},
+		{"POST /api/v1/surveys", s.secret(s.createSurvey)},
+		{"GET /api/v1/surveys/{id}", s.secret(s.getSurvey)},
+		{"PATCH /api/v1/surveys/{id}", s.secret(s.updateSurvey)},
+		{"DELETE /api/v1/surveys/{id}", s.secret(s.deleteSurvey)},
+		{"POST /api/v1/surveys/{id}/publish", s.secret(s.publishSurvey)},
+		{"POST /api/v1/surveys/{id}/close", s.secret(s.closeSurvey)},
+		{"GET /api/v1/surveys/{id}/scores", s.secret(s.surveyScores)},
+		{"POST /api/v1/surveys/{id}/invitations", s.secret(s.createInvitations)},
+		{"GET /api/v1/surveys/{id}/invitations", s.secret(s.listInvitations)},
+		{"GET /api/v1/surveys/{id}/responses", s.secret(s.listResponses)},
+		{"POST /api/v1/responses", s.secret(s.importResponses)},
+		{"GET /api/v1/survey-templates", s.secret(s.surveyTemplates)},
+		{"GET /api/v1/survey-settings", s.secret(s.getSurveySettings)},
+		{"PUT /api/v1/survey-settings", s.secret(s.putSurveySettings)},
 	}
 }
