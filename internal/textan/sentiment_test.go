@@ -127,3 +127,29 @@ func TestCustomThemes(t *testing.T) {
 		t.Errorf("custom theme phrase: %+v", r.Topics)
 	}
 }
+
+// TestConcurrentAnalyze shares one Analyzer between goroutines, as the
+// server does; run with -race.
+func TestConcurrentAnalyze(t *testing.T) {
+	a := NewAnalyzer(nil, Learn(genSamples(4, 200, 0.1)))
+	texts := []string{"غذا عالی بود ولی پیک دیر رسید", "the food was great but the delivery was late", "😡", ""}
+	want := make([]Result, len(texts))
+	for i, s := range texts {
+		want[i] = a.Analyze(s)
+	}
+	done := make(chan bool)
+	for g := range 8 {
+		go func() {
+			for k := range 200 {
+				i := (g + k) % len(texts)
+				if got := a.Analyze(texts[i]); got.Score != want[i].Score || len(got.Aspects) != len(want[i].Aspects) {
+					t.Errorf("%q: %+v, want %+v", texts[i], got, want[i])
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}
