@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/track"
 )
 
 // Server holds what the handlers need. It keeps no state of its own
@@ -23,6 +24,8 @@ type Server struct {
 	// Mounts are extra handlers by pattern, from other packages (ingestion,
 	// survey pages), served behind the same middleware.
 	Mounts map[string]http.Handler
+	// Track ingests events; nil starts one with the default options.
+	Track *track.Ingester
 
 	metrics    *httpMetrics
 	openAPIDoc []byte
@@ -43,6 +46,9 @@ func (s *Server) Handler() (http.Handler, error) {
 	}
 	s.openAPIDoc = doc
 	s.metrics = newHTTPMetrics(s.Registry)
+	if s.Track == nil {
+		s.Track = track.New(s.DB, track.Options{Log: s.Log})
+	}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.Pattern, rt.Handler)

@@ -1,0 +1,113 @@
+package track
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// sqliteChunk bounds the rows of one multi-row statement on SQLite, well
+// under its 32,766 bound variables.
+const sqliteChunk = 500
+
+// placeholders returns "?, ?, …" with n marks.
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// valuesList returns "(?, ?, …), (?, ?, …)" for rows of cols values.
+func valuesList(rows, cols int) string {
+	one := "(" + placeholders(cols) + ")"
+	return strings.TrimSuffix(strings.Repeat(one+", ", rows), ", ")
+}
+
+// chunks calls fn with [lo, hi) ranges of at most size over n items.
+func chunks(n, size int, fn func(lo, hi int) error) error {
+	for lo := 0; lo < n; lo += size {
+		if err := fn(lo, min(lo+size, n)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedIDs returns which of the message ids the workspace has stored.
+func storedIDs(ctx context.Context, tx *store.Tx, workspaceID int64, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	collect := func(q string, args ...any) error {
+		rows, err := tx.Query(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			out[id] = true
+		}
+		return rows.Err()
+	}
+	switch tx.Dialect() {
+	case store.Postgres:
+		return out, collect(`SELECT message_id FROM events WHERE workspace_id = ? AND message_id = ANY(?::text[])`, workspaceID, ids)
+	default:
+		return out, chunks(len(ids), sqliteChunk, func(lo, hi int) error {
+			args := []any{workspaceID}
+			for _, id := range ids[lo:hi] {
+				args = append(args, id)
+			}
+			return collect(`SELECT message_id FROM events WHERE workspace_id = ? AND message_id IN (`+
+				placeholders(hi-lo)+`)`, args...)
+		})
+	}
+}
+
+const eventColumns = `workspace_id, customer_id, message_id, type, name, touchpoint, channel, signal,
+	properties, context, occurred_at, received_at`
+
+// insertEvents stores resolved events in as few statements as the engine
+// allows: multi-row INSERTs on SQLite; on PostgreSQL one INSERT … SELECT
+// FROM unnest over column arrays, which costs one round trip like COPY but
+// keeps ON CONFLICT, needed for idempotency across nodes.
+func insertEvents(ctx context.Context, tx *store.Tx, events []*Event) error {
+	switch tx.Dialect() {
+	case store.Postgres:
+		return insertEventsPG(ctx, tx, events)
+	default:
+		return chunks(len(events), sqliteChunk, func(lo, hi int) error {
+			args := make([]any, 0, (hi-lo)*12)
+			for _, e := range events[lo:hi] {
+				args = append(args, e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel,
+					e.Signal, string(e.Properties), string(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt))
+			}
+			_, err := tx.Exec(ctx, `INSERT INTO events (`+eventColumns+`) VALUES `+valuesList(hi-lo, 12)+
+				` ON CONFLICT (workspace_id, message_id) DO NOTHING`, args...)
+			return err
+		})
+	}
+}
+
+func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) error {
+	n := len(events)
+	ws, cust, occ, rec := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+	mid, typ, name, tp, ch, props, cx := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	sig := make([]*int16, n)
+	for i, e := range events {
+		ws[i], cust[i], occ[i], rec[i] = e.WorkspaceID, e.CustomerID, store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt)
+		mid[i], typ[i], name[i], tp[i], ch[i] = e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel
+		props[i], cx[i] = string(e.Properties), string(e.Context)
+		if e.Signal != nil {
+			s := int16(*e.Signal)
+			sig[i] = &s
+		}
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO events (`+eventColumns+`)
+		SELECT w, c, m, t, n, tp, ch, s, p::jsonb, x::jsonb, o, r
+		FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS u(w, c, m, t, n, tp, ch, s, p, x, o, r)
+		ON CONFLICT (workspace_id, message_id) DO NOTHING`,
+		ws, cust, mid, typ, name, tp, ch, sig, props, cx, occ, rec)
+	return err
+}

@@ -1,0 +1,150 @@
+package track
+
+import (
+	"context"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// commitTimeout bounds one group transaction.
+const commitTimeout = 30 * time.Second
+
+// commitLoop takes a job, then every job that queued meanwhile up to
+// MaxGroup events, and commits them together. Under light load a request
+// commits alone at once; under heavy load the queue fills while the
+// previous group commits, so groups grow exactly when they need to.
+func (in *Ingester) commitLoop() {
+	defer in.wg.Done()
+	for j := range in.jobs {
+		group, n := []*job{j}, len(j.events)
+	fill:
+		for n < in.opt.MaxGroup {
+			select {
+			case next, ok := <-in.jobs:
+				if !ok {
+					break fill
+				}
+				group, n = append(group, next), n+len(next.events)
+			default:
+				break fill
+			}
+		}
+		in.commitGroup(group)
+	}
+}
+
+// commitGroup commits the jobs in one transaction. If that fails, each job
+// is tried alone so one bad event cannot fail its neighbours' requests.
+func (in *Ingester) commitGroup(group []*job) {
+	var events []*Event
+	for _, j := range group {
+		events = append(events, j.events...)
+	}
+	err := in.commit(events)
+	if err == nil {
+		for _, j := range group {
+			j.done <- nil
+		}
+		return
+	}
+	in.opt.Log.Warn("group commit failed; retrying its requests one by one", "events", len(events), "err", err)
+	if !in.reachable() {
+		for _, j := range group {
+			j.done <- errs.E("track.Store", errs.Unavailable, "the database is unavailable; send the events again")
+		}
+		return
+	}
+	for _, j := range group {
+		j.done <- in.commitAlone(j.events)
+	}
+}
+
+// commitAlone stores one request's events; any event that fails even on its
+// own goes to the failed-events store with the reason.
+func (in *Ingester) commitAlone(events []*Event) error {
+	if len(events) > 1 {
+		if err := in.commit(events); err == nil {
+			return nil
+		}
+	}
+	for _, e := range events {
+		err := in.commit([]*Event{e})
+		if err == nil {
+			continue
+		}
+		if ferr := in.saveFailed(e, err); ferr != nil {
+			return errs.Wrap("track.Store", ferr)
+		}
+	}
+	return nil
+}
+
+// commit writes events in one transaction.
+func (in *Ingester) commit(events []*Event) error {
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	return in.db.InTx(ctx, func(tx *store.Tx) error { return write(ctx, tx, events) })
+}
+
+func (in *Ingester) reachable() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return in.db.Ping(ctx) == nil
+}
+
+// write resolves and stores events, workspace by workspace, skipping
+// message ids the workspace has already stored.
+func write(ctx context.Context, tx *store.Tx, events []*Event) error {
+	byWS := map[int64][]*Event{}
+	var order []int64
+	for _, e := range events {
+		if _, ok := byWS[e.WorkspaceID]; !ok {
+			order = append(order, e.WorkspaceID)
+		}
+		byWS[e.WorkspaceID] = append(byWS[e.WorkspaceID], e)
+	}
+	for _, ws := range order {
+		fresh, err := unseen(ctx, tx, ws, byWS[ws])
+		if err != nil {
+			return err
+		}
+		if len(fresh) == 0 {
+			continue
+		}
+		if err := resolve(ctx, tx, ws, fresh); err != nil {
+			return err
+		}
+		if err := insertEvents(ctx, tx, fresh); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unseen drops events whose message id is already stored or repeats an
+// earlier event of the group: a retried batch is acknowledged, not stored
+// twice, and does not touch the profile again.
+func unseen(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event) ([]*Event, error) {
+	ids := make([]string, 0, len(events))
+	seen := make(map[string]bool, len(events))
+	for _, e := range events {
+		if !seen[e.MessageID] {
+			seen[e.MessageID] = true
+			ids = append(ids, e.MessageID)
+		}
+	}
+	stored, err := storedIDs(ctx, tx, workspaceID, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := events[:0:0]
+	for _, e := range events {
+		if seen[e.MessageID] && !stored[e.MessageID] {
+			seen[e.MessageID] = false // the first copy wins
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,140 @@
+package track
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// Options tune an Ingester; the zero value is a good start.
+type Options struct {
+	// Committers is how many group transactions run at once: 0 means one
+	// on SQLite (it has one writer) and four on PostgreSQL.
+	Committers int
+	// MaxGroup bounds the events one transaction takes from the queue.
+	MaxGroup int
+	// CacheTTL is how long keys, touchpoints and mappings are trusted
+	// before they are read again; it bounds how late another node's change
+	// (a revoked key) takes effect here.
+	CacheTTL time.Duration
+	// RateLimit is the events per second one key may send, shared among
+	// the nodes alive; 0 means DefaultRateLimit, a negative value none.
+	RateLimit float64
+	// MaxFuture is how far in the future an event may claim to happen.
+	MaxFuture time.Duration
+	Log       *slog.Logger
+}
+
+// DefaultRateLimit is a key's events per second across all nodes: far
+// above what a real shop sends, low enough that a runaway loop in one
+// client cannot starve the others.
+const DefaultRateLimit = 250_000
+
+func (o *Options) defaults(d store.Dialect) {
+	if o.Committers <= 0 {
+		o.Committers = 1
+		if d == store.Postgres {
+			o.Committers = 4
+		}
+	}
+	if o.MaxGroup <= 0 {
+		o.MaxGroup = 4000
+	}
+	if o.CacheTTL <= 0 {
+		o.CacheTTL = 10 * time.Second
+	}
+	if o.RateLimit == 0 {
+		o.RateLimit = DefaultRateLimit
+	}
+	if o.MaxFuture <= 0 {
+		o.MaxFuture = DefaultMaxFuture
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Ingester validates events and stores them in group commits. It keeps only
+// caches and the queue in memory, so several nodes can share one database.
+type Ingester struct {
+	db       *store.DB
+	opt      Options
+	keys     *cache[[32]byte, keyed]
+	catalogs *cache[int64, catalog]
+	limits   *limiter
+
+	mu     sync.RWMutex // held for reading while queueing, for writing by Close
+	closed bool
+	jobs   chan *job
+	wg     sync.WaitGroup
+}
+
+// job is one request's events waiting for a group commit.
+type job struct {
+	events []*Event
+	done   chan error
+}
+
+// New starts an Ingester on db; Close stops it.
+func New(db *store.DB, opt Options) *Ingester {
+	opt.defaults(db.Dialect)
+	in := &Ingester{
+		db: db, opt: opt,
+		keys:     newCache[[32]byte, keyed](opt.CacheTTL, 100_000, db.Now),
+		catalogs: newCache[int64, catalog](opt.CacheTTL, 10_000, db.Now),
+		jobs:     make(chan *job, 4096),
+	}
+	in.limits = newLimiter(db, opt.RateLimit, opt.Log)
+	for range opt.Committers {
+		in.wg.Add(1)
+		go in.commitLoop()
+	}
+	return in
+}
+
+// MaxFuture is how far in the future an accepted event may be.
+func (in *Ingester) MaxFuture() time.Duration { return in.opt.MaxFuture }
+
+// Store queues events for the next group commit and returns once they are
+// committed: to the events table, or, when one cannot be stored, to the
+// failed-events store. Duplicates of stored message ids are dropped.
+func (in *Ingester) Store(ctx context.Context, events []*Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	j := &job{events: events, done: make(chan error, 1)}
+	in.mu.RLock()
+	if in.closed {
+		in.mu.RUnlock()
+		return errs.E("track.Store", errs.Unavailable, "the server is shutting down; send the events again")
+	}
+	select {
+	case in.jobs <- j:
+	case <-ctx.Done():
+		in.mu.RUnlock()
+		return ctx.Err()
+	}
+	in.mu.RUnlock()
+	select {
+	case err := <-j.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Close stops taking events, commits the ones queued and waits for them.
+func (in *Ingester) Close() {
+	in.mu.Lock()
+	if !in.closed {
+		in.closed = true
+		close(in.jobs)
+	}
+	in.mu.Unlock()
+	in.wg.Wait()
+	in.limits.stop()
+}
