@@ -48,6 +48,9 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	}
 	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody,
 		Mounts: map[string]http.Handler{"GET /{$}": http.HandlerFunc(pages.Home)}}
+	surveys := startSurveys(ctx, env, db, log)
+	defer surveys.shutdown(context.WithoutCancel(ctx))
+	surveys.mount(srv.Mounts)
 	handler, err := srv.Handler()
 	if err != nil {
 		return err

@@ -62,3 +62,17 @@ func randomSlug() string {
 	}
 	return string(b)
 }
+
+// Sign returns a short signature of msg under the workspace secret, for
+// values the public pages hand out and must recognise when they return.
+func (s *Settings) Sign(msg string) string {
+	return base64.RawURLEncoding.EncodeToString(s.mac("sign:" + msg)[:sigLen])
+}
+
+// Verify reports whether sig is Sign(msg).
+func (s *Settings) Verify(msg, sig string) bool {
+	return hmac.Equal([]byte(sig), []byte(s.Sign(msg)))
+}
+
+// RandomToken returns n random bytes as URL-safe text.
+func RandomToken(n int) string { return randomToken(n) }
