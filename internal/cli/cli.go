@@ -44,6 +44,8 @@ func commands() map[string]command {
 		"migrate": {"apply the database migrations", runMigrate},
 		"demo":    {"start the server on a fresh database full of demo data", runDemo},
 		"version": {"print the version", runVersion},
+		"events":  {"events replay: retry the events that could not be stored", runEvents},
+		"import":  {"import events FILE: import event history from NDJSON or CSV", runImport},
 	}
 }
 
