@@ -38,9 +38,9 @@ func (r *Rollup) Flush(ctx context.Context, tx *store.Tx) error {
 	return nil
 }
 
-func flushScore(ctx context.Context, tx *store.Tx, ws int64, k scoreKey, a *scoreAgg) error {
+func flushScore(ctx context.Context, tx *store.Tx, ws int64, k scoreKey, a *hist) error {
 	args := []any{ws, int(k.day), k.survey, k.question, k.kind, k.touchpoint, k.channel, k.language, a.n, a.total, a.totalSq}
-	for _, h := range a.hist {
+	for _, h := range a.h {
 		args = append(args, h)
 	}
 	_, err := tx.Exec(ctx, `INSERT INTO score_rollups (workspace_id, day, survey_id, question, kind, touchpoint, channel,

@@ -42,17 +42,12 @@ type scoreKey struct {
 	question, kind, touchpoint, channel, language string
 }
 
-type scoreAgg struct {
-	n, total, totalSq int64
-	hist              [11]int64
-}
-
 // Rollup collects the changes one transaction makes, for one workspace.
 type Rollup struct {
 	workspace int64
 	loc       *time.Location
 	signals   map[signalKey]*signalAgg
-	scores    map[scoreKey]*scoreAgg
+	scores    map[scoreKey]*hist
 	reach     map[reachKey]time.Time
 }
 
@@ -64,7 +59,7 @@ type reachKey struct {
 // NewRollup starts collecting changes for a workspace in time zone loc.
 func NewRollup(workspaceID int64, loc *time.Location) *Rollup {
 	return &Rollup{workspace: workspaceID, loc: loc, signals: map[signalKey]*signalAgg{},
-		scores: map[scoreKey]*scoreAgg{}, reach: map[reachKey]time.Time{}}
+		scores: map[scoreKey]*hist{}, reach: map[reachKey]time.Time{}}
 }
 
 // ForWorkspace starts a Rollup in the workspace's own time zone.
@@ -88,19 +83,7 @@ func (r *Rollup) Event(at time.Time, touchpoint, channel string, signal *int, si
 		a = &signalAgg{}
 		r.signals[k] = a
 	}
-	s := int64(sign)
-	a.events += s
-	if signal == nil {
-		return
-	}
-	a.signals += s
-	a.sum += s * int64(*signal)
-	switch {
-	case *signal > 0:
-		a.positive += s
-	case *signal < 0:
-		a.negative += s
-	}
+	a.count(signal, int64(sign))
 }
 
 // Reached notes that a customer was at a touchpoint, and so at its
@@ -124,12 +107,8 @@ func (r *Rollup) Score(at time.Time, surveyID int64, question, kind, touchpoint,
 	k := scoreKey{DayOf(at, r.loc), surveyID, question, kind, touchpoint, channel, language}
 	a := r.scores[k]
 	if a == nil {
-		a = &scoreAgg{}
+		a = &hist{}
 		r.scores[k] = a
 	}
-	s := int64(sign)
-	a.n += s
-	a.total += s * int64(score)
-	a.totalSq += s * int64(score*score)
-	a.hist[score] += s
+	a.score(score, int64(sign))
 }

@@ -44,3 +44,7 @@ CREATE TABLE stage_reach (
   PRIMARY KEY (workspace_id, customer_id, stage)
 );
 CREATE INDEX stage_reach_time ON stage_reach (workspace_id, stage, first_at);
+
+-- Response counts and rates by period.
+CREATE INDEX survey_responses_completed ON survey_responses (workspace_id, completed_at);
+CREATE INDEX survey_invitations_sent ON survey_invitations (workspace_id, sent_at);

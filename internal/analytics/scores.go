@@ -1,0 +1,182 @@
+package analytics
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// hist is the distribution of scores 0–10 of one kind of question.
+type hist struct {
+	n, total, totalSq int64
+	h                 [11]int64
+}
+
+func (a *hist) add(b hist) {
+	a.n += b.n
+	a.total += b.total
+	a.totalSq += b.totalSq
+	for i := range a.h {
+		a.h[i] += b.h[i]
+	}
+}
+
+// score adds one score 0–10 (sign +1) or takes it back (−1); anything
+// else is not a score and is ignored.
+func (a *hist) score(score int, sign int64) {
+	if score < 0 || score > 10 {
+		return
+	}
+	a.n += sign
+	a.total += sign * int64(score)
+	a.totalSq += sign * int64(score*score)
+	a.h[score] += sign
+}
+
+func (a hist) count(lo, hi int) int64 {
+	var s int64
+	for i := lo; i <= hi; i++ {
+		s += a.h[i]
+	}
+	return s
+}
+
+// Metrics a score question kind is read as.
+var kindMetric = map[string]string{"nps": "nps", "csat": "csat", "ces": "ces", "rating": "rating", "yesno": "yes_share"}
+
+// estimate reads the distribution as its kind's standard metric: NPS as
+// promoters − detractors, CSAT as the share of 4–5, CES and ratings as
+// means, yes/no as the share of yes.
+func (a hist) estimate(kind string) Estimate {
+	switch kind {
+	case "nps":
+		return netScore(a.count(9, 10), a.count(0, 6), a.n)
+	case "csat":
+		return share(a.count(4, 5), a.n)
+	case "yesno":
+		return share(a.count(1, 1), a.n)
+	}
+	return mean(a.total, a.totalSq, a.n)
+}
+
+// scoreRow is one group of a score query: its dimensions and distribution.
+type scoreRow struct {
+	day              Day
+	touchpoint, kind string
+	hist
+}
+
+const histColumns = "SUM(n), SUM(total), SUM(total_sq), SUM(h0), SUM(h1), SUM(h2), SUM(h3), SUM(h4), SUM(h5), SUM(h6), SUM(h7), SUM(h8), SUM(h9), SUM(h10)"
+
+// scoreRows reads score distributions grouped by kind and, as asked, by
+// day and touchpoint — from rollups, or from raw answers when the filter
+// has a segment.
+func (q *Querier) scoreRows(ctx context.Context, f Filter, byDay, byTouchpoint bool) ([]scoreRow, error) {
+	if len(f.Segment) > 0 {
+		return q.rawScoreRows(ctx, f, byDay, byTouchpoint)
+	}
+	groups := []string{"kind"}
+	if byDay {
+		groups = append(groups, "day")
+	}
+	if byTouchpoint {
+		groups = append(groups, "touchpoint")
+	}
+	w := f.rollupWhere(q.ws, q.loc, true)
+	rows, err := q.db.Query(ctx, `SELECT `+strings.Join(groups, ", ")+`, `+histColumns+` FROM score_rollups WHERE `+
+		w.String()+` GROUP BY `+strings.Join(groups, ", "), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []scoreRow
+	for rows.Next() {
+		var r scoreRow
+		dest := []any{&r.kind}
+		var day int
+		if byDay {
+			dest = append(dest, &day)
+		}
+		if byTouchpoint {
+			dest = append(dest, &r.touchpoint)
+		}
+		dest = append(dest, &r.n, &r.total, &r.totalSq)
+		for i := range r.h {
+			dest = append(dest, &r.h[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		r.day = Day(day)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// rawScoreRows answers a segment query from answers joined to customers.
+func (q *Querier) rawScoreRows(ctx context.Context, f Filter, byDay, byTouchpoint bool) ([]scoreRow, error) {
+	c := &clause{}
+	c.add("a.workspace_id = ?", q.ws)
+	c.add("a.answered_at >= ? AND a.answered_at < ?", store.Millis(f.From), store.Millis(f.To))
+	c.add("a.score IS NOT NULL")
+	f.journeyWhere(c, q.ws, "a.touchpoint", "a.channel")
+	if f.SurveyID != 0 {
+		c.add("a.survey_id = ?", f.SurveyID)
+	}
+	if f.Question != "" {
+		c.add("a.question = ?", f.Question)
+	}
+	if f.Language != "" {
+		c.add("a.language = ?", f.Language)
+	}
+	f.segmentWhere(c, q.db.Dialect)
+	if err := q.guardRaw(ctx, "survey_answers a JOIN customers c ON c.id = a.customer_id", c); err != nil {
+		return nil, err
+	}
+	rows, err := q.db.Query(ctx, `SELECT a.kind, a.touchpoint, a.answered_at, a.score FROM survey_answers a
+		JOIN customers c ON c.id = a.customer_id WHERE `+c.String(), c.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	groups := map[scoreRow]*hist{}
+	for rows.Next() {
+		var kind, tp string
+		var at int64
+		var score int
+		if err := rows.Scan(&kind, &tp, &at, &score); err != nil {
+			return nil, err
+		}
+		k := scoreRow{kind: kind}
+		if byDay {
+			k.day = DayOf(store.Time(at), q.loc)
+		}
+		if byTouchpoint {
+			k.touchpoint = tp
+		}
+		h := groups[k]
+		if h == nil {
+			h = &hist{}
+			groups[k] = h
+		}
+		h.score(score, 1)
+	}
+	out := make([]scoreRow, 0, len(groups))
+	for k, h := range groups {
+		k.hist = *h
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// byKind folds rows into one distribution per question kind.
+func byKind(rows []scoreRow) map[string]hist {
+	out := map[string]hist{}
+	for _, r := range rows {
+		h := out[r.kind]
+		h.add(r.hist)
+		out[r.kind] = h
+	}
+	return out
+}
