@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
@@ -119,4 +120,19 @@ type KeyInfo struct {
 	Key
 	CreatedAt time.Time
 	RevokedAt *time.Time
+}
+
+// Join makes the existing user with email a member of workspaceID with
+// role. Someone who is a member already is Exist: their role changes only
+// through SetRole, so an invitation cannot demote or promote anyone.
+func Join(ctx context.Context, tx *store.Tx, email string, workspaceID int64, role Role) (*User, error) {
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.workspace_id = ? AND u.email = ?`, workspaceID, strings.ToLower(strings.TrimSpace(email))).Scan(&n); err != nil {
+		return nil, errs.Wrap("auth.Join", err)
+	}
+	if n > 0 {
+		return nil, &errs.Error{Op: "auth.Join", Kind: errs.Exist, Field: "email", Msg: email + " is a member already"}
+	}
+	return AddMember(ctx, tx, email, workspaceID, role)
 }

@@ -42,12 +42,11 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready func(url string)) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	pages, err := web.New(Version)
+	console, err := web.New(db, log, web.Options{Version: Version, BaseURL: env.Config.BaseURL})
 	if err != nil {
 		return err
 	}
-	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody,
-		Mounts: map[string]http.Handler{"GET /{$}": http.HandlerFunc(pages.Home)}}
+	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody, Mounts: console.Mounts()}
 	surveys := startSurveys(ctx, env, db, log)
 	defer surveys.shutdown(context.WithoutCancel(ctx))
 	surveys.mount(srv.Mounts)

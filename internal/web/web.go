@@ -1,48 +1,79 @@
-// Package web serves the pages people open in a browser. Until the console
-// lands it serves the home page: what is running and where to go next.
+// Package web is the console, the CX team's daily tool: server-rendered
+// pages from embedded templates, in Persian and English, behind password
+// sign-in with sessions stored in the database so any node serves them.
+// Handlers are thin — one file per page or action — and leave queries to
+// the domain packages.
 package web
 
 import (
 	"embed"
-	"html/template"
+	"log/slog"
 	"net/http"
+	"strings"
 
+	"github.com/tajrobe/tajrobe/internal/customer"
+	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/locale"
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/timeline"
 )
 
-//go:embed templates/*.html
-var templateFS embed.FS
+//go:embed templates static
+var assets embed.FS
 
-// Pages renders the web pages from embedded templates parsed at start-up.
-type Pages struct {
-	tmpl    *template.Template
-	catalog *locale.Catalog
+// Console serves the console's pages. It keeps no state between requests
+// beyond what it parsed at start-up.
+type Console struct {
+	db      *store.DB
+	log     *slog.Logger
+	cat     *locale.Catalog
+	pages   map[string]*pageTemplate
+	static  http.Handler
 	version string
+	secure  bool
+	// sources make up a customer's timeline; domains add theirs here.
+	sources []timeline.Source
+	handler http.Handler
 }
 
-// New parses the templates and message catalog.
-func New(version string) (*Pages, error) {
+// Options configures the console.
+type Options struct {
+	Version string
+	// BaseURL is the public address; an https one marks cookies Secure even
+	// behind a proxy that terminates TLS.
+	BaseURL string
+	// TimelineSources are added to the customer timeline after events,
+	// consent and merges.
+	TimelineSources []timeline.Source
+}
+
+// New parses the templates and message catalog and builds the routes.
+func New(db *store.DB, log *slog.Logger, opt Options) (*Console, error) {
 	cat, err := locale.NewCatalog()
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{catalog: cat, version: version}
-	p.tmpl, err = template.New("").Funcs(template.FuncMap{
-		"t": func(lang, key string) string { return cat.T(lang, key) },
-	}).ParseFS(templateFS, "templates/*.html")
-	return p, err
+	c := &Console{db: db, log: log, cat: cat, version: opt.Version,
+		secure: strings.HasPrefix(opt.BaseURL, "https://")}
+	c.sources = append(customer.TimelineSources(db.Dialect), journey.TimelineSource)
+	c.sources = append(c.sources, opt.TimelineSources...)
+	if c.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	c.static = staticHandler()
+	c.handler = c.build()
+	return c, nil
 }
 
-// Home serves GET / in the visitor's language (?lang= or Accept-Language).
-func (p *Pages) Home(w http.ResponseWriter, r *http.Request) {
-	lang := r.URL.Query().Get("lang")
-	if lang != "fa" && lang != "en" {
-		lang = locale.ParseAcceptLanguage(r.Header.Get("Accept-Language"), []string{"fa", "en"})
+// Mounts returns the console's routes by pattern, all served by one
+// handler, for the API server to mount beside its own.
+func (c *Console) Mounts() map[string]http.Handler {
+	m := map[string]http.Handler{}
+	for _, rt := range c.routes() {
+		m[rt.pattern] = c.handler
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
-	data := map[string]string{"Lang": lang, "Dir": locale.Dir(lang), "Version": p.version}
-	if err := p.tmpl.ExecuteTemplate(w, "home.html", data); err != nil {
-		http.Error(w, "page failed", http.StatusInternalServerError)
-	}
+	return m
 }
+
+// ServeHTTP serves the console alone, as tests and benchmarks use it.
+func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) { c.handler.ServeHTTP(w, r) }

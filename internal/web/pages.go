@@ -1,0 +1,21 @@
+package web
+
+// The page templates, one file each in templates/pages. A test checks that
+// this list and the files agree, so no page is missing or left over.
+const (
+	pageLogin          = "login"
+	pageError          = "error"
+	pageOverview       = "overview"
+	pageJourney        = "journey"
+	pageTouchpoint     = "touchpoint"
+	pageCustomers      = "customers"
+	pageCustomer       = "customer"
+	pagePreferences    = "preferences"
+	pageTouchpoints    = "touchpoints"
+	pageTouchpointEdit = "touchpoint_edit"
+	pageUsers          = "users"
+	pageKeys           = "keys"
+)
+
+var allPages = []string{pageLogin, pageError, pageOverview, pageJourney, pageTouchpoint, pageCustomers,
+	pageCustomer, pagePreferences, pageTouchpoints, pageTouchpointEdit, pageUsers, pageKeys}

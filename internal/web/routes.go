@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tajrobe/tajrobe/internal/auth"
+)
+
+// route is one console page or action.
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+// routes lists every console URL. Pages for cases, surveys, programs and
+// analytics slot in here as their domains land, each with its permission.
+func (c *Console) routes() []route {
+	return []route{
+		{"GET /{$}", http.RedirectHandler("/overview", http.StatusSeeOther)},
+		{"GET /static/", c.static},
+		{"GET /login", http.HandlerFunc(c.loginPage)},
+		{"POST /login", http.HandlerFunc(c.login)},
+		{"POST /logout", http.HandlerFunc(c.logout)},
+		{"POST /language", http.HandlerFunc(c.switchLanguage)},
+		{"POST /workspace", c.signedIn("", c.switchWorkspace)},
+
+		{"GET /overview", c.signedIn(auth.ViewOverview, c.overview)},
+		{"GET /journey", c.signedIn(auth.ViewJourney, c.journeyMap)},
+		{"GET /journey/{key}", c.signedIn(auth.ViewJourney, c.touchpoint)},
+		{"GET /customers", c.signedIn(auth.ViewCustomers, c.customers)},
+		{"GET /customers/{id}", c.signedIn(auth.ViewCustomers, c.customer360)},
+
+		{"GET /settings", http.RedirectHandler("/settings/preferences", http.StatusSeeOther)},
+		{"GET /settings/preferences", c.signedIn("", c.preferences)},
+		{"POST /settings/preferences", c.signedIn("", c.savePreferences)},
+		{"GET /settings/touchpoints", c.signedIn(auth.ManageTouchpoints, c.touchpoints)},
+		{"POST /settings/touchpoints", c.signedIn(auth.ManageTouchpoints, c.createTouchpoint)},
+		{"GET /settings/touchpoints/{key}", c.signedIn(auth.ManageTouchpoints, c.editTouchpoint)},
+		{"POST /settings/touchpoints/{key}", c.signedIn(auth.ManageTouchpoints, c.saveTouchpoint)},
+		{"GET /settings/users", c.signedIn(auth.ManageUsers, c.users)},
+		{"POST /settings/users", c.signedIn(auth.ManageUsers, c.inviteUser)},
+		{"POST /settings/users/{id}/role", c.signedIn(auth.ManageUsers, c.changeRole)},
+		{"GET /settings/keys", c.signedIn(auth.ManageKeys, c.keys)},
+		{"POST /settings/keys", c.signedIn(auth.ManageKeys, c.createKey)},
+		{"POST /settings/keys/{id}/revoke", c.signedIn(auth.ManageKeys, c.revokeKey)},
+	}
+}
+
+// build puts the routes on one mux behind cross-origin protection (forged
+// form posts from other sites are refused) and the security headers.
+func (c *Console) build() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range c.routes() {
+		mux.Handle(rt.pattern, rt.handler)
+	}
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(c.forged))
+	return securityHeaders(cop.Handler(mux))
+}
+
+// securityHeaders forbids everything not from this host: no inline script
+// or style, no framing, no other origins.
+func securityHeaders(next http.Handler) http.Handler {
+	const csp = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; " +
+		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		if !strings.HasPrefix(r.URL.Path, "/static/") {
+			h.Set("Cache-Control", "no-store")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
