@@ -22,7 +22,7 @@ type Focus struct {
 	Target      *float64 `json:"target"`
 	Score       Estimate `json:"score"`
 	Gap         *float64 `json:"gap"`
-	Quadrant    string   `json:"quadrant"` // fix_first, keep_up, low_priority, possible_overkill
+	Quadrant    string   `json:"quadrant"` // fix_first, keep_up, low_priority, possible_overkill or no_data
 }
 
 // Gaps is the gaps-and-focus view: every touchpoint's expectation against
@@ -195,25 +195,33 @@ func design(cols []string, nps map[int64]float64, signals map[int64]map[string]f
 	return x, y
 }
 
-// quadrants places each touchpoint against the medians of importance and
-// performance, and names the one to fix first: the most important among
-// those performing below the median.
+// quadrants places each modelled touchpoint against the medians of
+// importance and performance (signal balance), and names the one to fix
+// first: the most important of those that perform below the median or
+// miss their target. Touchpoints without data stay unplaced.
 func quadrants(g *Gaps) {
 	if g.TooSmall {
 		return
 	}
 	var imp, perf []float64
 	for _, t := range g.Touchpoints {
-		imp, perf = append(imp, t.Importance), append(perf, t.Performance.Value)
+		if t.Importance > 0 {
+			imp, perf = append(imp, t.Importance), append(perf, t.Performance.Value)
+		}
 	}
 	mi, mp := median(imp), median(perf)
-	best := -1.0
+	best := 0.0
 	for i := range g.Touchpoints {
 		t := &g.Touchpoints[i]
+		if t.Importance <= 0 {
+			t.Quadrant = "no_data"
+			continue
+		}
 		high, good := t.Importance >= mi, t.Performance.Value >= mp
 		t.Quadrant = map[[2]bool]string{{true, false}: "fix_first", {true, true}: "keep_up",
 			{false, false}: "low_priority", {false, true}: "possible_overkill"}[[2]bool{high, good}]
-		if t.Quadrant == "fix_first" && t.Importance > best {
+		missed := t.Gap != nil && *t.Gap < 0
+		if (t.Quadrant == "fix_first" || missed) && t.Importance > best {
 			best, g.FixFirst = t.Importance, t.Touchpoint
 		}
 	}

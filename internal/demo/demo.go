@@ -69,15 +69,15 @@ func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, o
 		if err != nil {
 			return err
 		}
-		defer events.Close()
 		g := &generator{tx: tx, r: r, b: b, ws: res.WorkspaceID, now: opt.Now, writer: events}
 		for i := 0; i < w.Customers; i++ {
 			if err := g.customer(ctx, i); err != nil {
+				events.Close(ctx)
 				return err
 			}
 		}
 		w.Events = g.events
-		return nil
+		return events.Close(ctx)
 	})
 	return w, err
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timeline"
@@ -50,17 +51,37 @@ func InsertEvent(ctx context.Context, tx *store.Tx, e *Event) (bool, error) {
 		return false, err
 	}
 	res, err := tx.Exec(ctx, insertEventSQL, eventArgs(e)...)
-	return inserted(res, err)
+	isNew, err := inserted(res, err)
+	if !isNew || err != nil {
+		return isNew, err
+	}
+	r, err := analytics.ForWorkspace(ctx, tx, e.WorkspaceID)
+	if err != nil {
+		return false, errs.Wrap("journey.InsertEvent", err)
+	}
+	countEvent(r, e)
+	return true, errs.Wrap("journey.InsertEvent", r.Flush(ctx, tx))
+}
+
+// countEvent adds a new event to the analytics rollups.
+func countEvent(r *analytics.Rollup, e *Event) {
+	r.Event(e.OccurredAt, e.Touchpoint, e.Channel, e.Signal, 1)
+	r.Reached(e.CustomerID, e.Touchpoint, e.OccurredAt)
 }
 
 // EventWriter inserts many events in one transaction through one prepared
-// statement, for loaders that write thousands at a time.
-type EventWriter struct{ stmt *sql.Stmt }
+// statement, for loaders that write thousands at a time, and adds them to
+// the analytics rollups in one go when closed.
+type EventWriter struct {
+	tx      *store.Tx
+	stmt    *sql.Stmt
+	rollups map[int64]*analytics.Rollup
+}
 
-// NewEventWriter prepares the insert in tx; Close it when done.
+// NewEventWriter prepares the insert in tx; Close it before committing.
 func NewEventWriter(ctx context.Context, tx *store.Tx) (*EventWriter, error) {
 	stmt, err := tx.Prepare(ctx, insertEventSQL)
-	return &EventWriter{stmt: stmt}, errs.Wrap("journey.NewEventWriter", err)
+	return &EventWriter{tx: tx, stmt: stmt, rollups: map[int64]*analytics.Rollup{}}, errs.Wrap("journey.NewEventWriter", err)
 }
 
 // Insert stores e like InsertEvent does.
@@ -69,11 +90,31 @@ func (w *EventWriter) Insert(ctx context.Context, e *Event) (bool, error) {
 		return false, err
 	}
 	res, err := w.stmt.ExecContext(ctx, eventArgs(e)...)
-	return inserted(res, err)
+	isNew, err := inserted(res, err)
+	if !isNew || err != nil {
+		return isNew, err
+	}
+	r := w.rollups[e.WorkspaceID]
+	if r == nil {
+		if r, err = analytics.ForWorkspace(ctx, w.tx, e.WorkspaceID); err != nil {
+			return false, errs.Wrap("journey.EventWriter", err)
+		}
+		w.rollups[e.WorkspaceID] = r
+	}
+	countEvent(r, e)
+	return true, nil
 }
 
-// Close releases the prepared statement.
-func (w *EventWriter) Close() error { return w.stmt.Close() }
+// Close adds the written events to the rollups and releases the statement.
+func (w *EventWriter) Close(ctx context.Context) error {
+	defer w.stmt.Close()
+	for _, r := range w.rollups {
+		if err := r.Flush(ctx, w.tx); err != nil {
+			return errs.Wrap("journey.EventWriter", err)
+		}
+	}
+	return nil
+}
 
 func validateEvent(e *Event) error {
 	if e.Signal != nil && !ValidSignal(*e.Signal) {
