@@ -6,20 +6,53 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/tajrobe/tajrobe/internal/respond"
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/survey"
+	"github.com/tajrobe/tajrobe/internal/timer"
 )
 
 // surveyParts are the survey pieces a server runs: the public pages and
-// hooks, and the background work that sends surveys.
+// hooks, the timer that sends invitations and webhooks, and the scan that
+// turns touchpoint events into surveys.
 type surveyParts struct {
-	pages *respond.Handler
+	pages  *respond.Handler
+	runner *timer.Runner
+	stop   context.CancelFunc
+	done   chan struct{}
 }
 
 // startSurveys wires the survey pages and starts the survey workers.
 func startSurveys(ctx context.Context, env *Env, db *store.DB, log *slog.Logger) *surveyParts {
-	return &surveyParts{pages: respond.New(db, log, publicURL(env))}
+	base := publicURL(env)
+	p := &surveyParts{pages: respond.New(db, log, base), runner: &timer.Runner{DB: db, Log: log}, done: make(chan struct{})}
+	p.runner.Handle(survey.JobSend, (&survey.Sender{DB: db, BaseURL: base}).Run)
+	p.runner.Handle(survey.JobWebhook, (&survey.Webhooks{DB: db}).Run)
+	p.runner.Handle(survey.JobTrigger, survey.RunTrigger(db, base))
+	p.runner.Start(ctx)
+	var sctx context.Context
+	sctx, p.stop = context.WithCancel(ctx)
+	go p.scan(sctx, log)
+	return p
+}
+
+// scan looks for new touchpoint events every few seconds.
+func (p *surveyParts) scan(ctx context.Context, log *slog.Logger) {
+	defer close(p.done)
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := survey.ScanEvents(ctx, p.pages.DB); err != nil && ctx.Err() == nil {
+				log.Warn("survey triggers: scanning events failed", "err", err)
+			}
+		}
+	}
 }
 
 // mount adds the public survey routes to the server's mounts.
@@ -29,8 +62,14 @@ func (p *surveyParts) mount(m map[string]http.Handler) {
 	}
 }
 
-// shutdown stops the workers, waiting for jobs in hand until ctx ends.
-func (p *surveyParts) shutdown(ctx context.Context) {}
+// shutdown stops the scan and the timer, waiting for jobs in hand.
+func (p *surveyParts) shutdown(ctx context.Context) {
+	p.stop()
+	<-p.done
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	p.runner.Shutdown(ctx)
+}
 
 // publicURL is where people reach this server, for links in messages.
 func publicURL(env *Env) string {

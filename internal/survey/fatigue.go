@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
+	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -64,9 +65,13 @@ func insertInvitation(ctx context.Context, tx *store.Tx, inv *Invitation, dedupe
 		key = dedupe
 	}
 	inv.CreatedAt = tx.Now
-	return tx.QueryRow(ctx, `INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, channel, language, address,
+	err := tx.QueryRow(ctx, `INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, channel, language, address,
 		touchpoint, dedupe_key, status, detail, send_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`, inv.WorkspaceID, inv.SurveyID, nullInt(inv.CustomerID), inv.Channel, inv.Language, inv.Address,
+		ON CONFLICT (workspace_id, dedupe_key) DO NOTHING RETURNING id`, inv.WorkspaceID, inv.SurveyID, nullInt(inv.CustomerID), inv.Channel, inv.Language, inv.Address,
 		inv.Touchpoint, key, inv.Status, inv.Detail, store.Millis(inv.SendAt), store.Millis(inv.ExpiresAt),
 		store.Millis(tx.Now)).Scan(&inv.ID)
+	if isNoRows(err) {
+		return errs.E("survey.Invite", errs.Exist, "an invitation for %s exists already", dedupe)
+	}
+	return err
 }

@@ -62,12 +62,18 @@ func Submit(ctx context.Context, tx *store.Tx, sub *Submission) (Result, error) 
 		return Result{ResponseID: old.id}, errs.E(op, errs.Conflict, "this survey was already answered; thank you")
 	}
 	merged := mergeAnswers(sub.Survey, old, sub.Answers)
+	var res Result
 	if old == nil {
-		id, err := insertResponse(ctx, tx, sub, merged)
-		return Result{ResponseID: id, Created: true, Completed: sub.Complete}, errs.Wrap(op, err)
+		res.ResponseID, err = insertResponse(ctx, tx, sub, merged)
+		res.Created, res.Completed = true, sub.Complete
+	} else {
+		err = updateResponse(ctx, tx, sub, old, merged)
+		res.ResponseID, res.Completed = old.id, sub.Complete && !old.complete
 	}
-	err = updateResponse(ctx, tx, sub, old, merged)
-	return Result{ResponseID: old.id, Completed: sub.Complete && !old.complete}, errs.Wrap(op, err)
+	if err == nil && res.Completed && sub.Survey.WebhookURL != "" {
+		err = enqueueWebhook(ctx, tx, sub.Survey, res.ResponseID)
+	}
+	return res, errs.Wrap(op, err)
 }
 
 func (sub *Submission) check() error {
