@@ -1,0 +1,44 @@
+package loop
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/timer"
+)
+
+// Service runs the loop's background work: deadline escalations, alert
+// delivery and the daily digest, as timer jobs on any number of nodes.
+type Service struct {
+	DB     *store.DB
+	Mail   Mailer       // nil: e-mail alerts fail and, after their retries, go dead
+	Client *http.Client // for webhooks; nil uses a client with a 10 s timeout
+	Log    *slog.Logger
+}
+
+// Register adds the loop's job handlers to a timer runner.
+func (s *Service) Register(r *timer.Runner) {
+	if s.Client == nil {
+		s.Client = &http.Client{Timeout: 10 * time.Second}
+	}
+	if s.Log == nil {
+		s.Log = slog.New(slog.DiscardHandler)
+	}
+	r.Handle(JobDeadline, s.runDeadline)
+	r.Handle(JobAlert, s.runAlert)
+	r.Handle(JobDigest, s.runDigest)
+}
+
+func (s *Service) runDeadline(ctx context.Context, j timer.Job) error {
+	var p deadlineJob
+	if err := parseJob(j, &p); err != nil {
+		return err
+	}
+	return s.DB.InTx(ctx, func(tx *store.Tx) error {
+		_, err := escalate(ctx, tx, p)
+		return err
+	})
+}
