@@ -24,6 +24,15 @@ func (s *Server) routes() []route {
 		{"POST /api/v1/customers/{id}/merge", s.secret(s.mergeCustomer)},
 		{"POST /api/v1/merges/{id}/undo", s.secret(s.undoMerge)},
 
+		{"GET /api/v1/analytics/summary", s.secret(s.analyticsView(summaryView))},
+		{"GET /api/v1/analytics/series", s.secret(s.analyticsView(s.seriesView))},
+		{"GET /api/v1/analytics/journey-map", s.secret(s.analyticsView(journeyMapView))},
+		{"GET /api/v1/analytics/flow", s.secret(s.analyticsView(flowView))},
+		{"GET /api/v1/analytics/gaps", s.secret(s.analyticsView(gapsView))},
+		{"GET /api/v1/analytics/drivers", s.secret(s.analyticsView(driversView))},
+		{"GET /api/v1/analytics/emotion", s.secret(s.analyticsView(emotionView))},
+		{"GET /api/v1/analytics/pillars", s.secret(s.analyticsView(pillarsView))},
+
 		{"GET /api/v1/touchpoints", s.secret(s.listTouchpoints)},
 		{"POST /api/v1/touchpoints", s.secret(s.createTouchpoint)},
 		{"GET /api/v1/touchpoints/{key}", s.secret(s.getTouchpoint)},
