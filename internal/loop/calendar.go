@@ -158,3 +158,13 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
+
+// Add returns the instant work of working time after start, or an error
+// if the calendar is not valid.
+func (c Calendar) Add(start time.Time, work time.Duration) (time.Time, error) {
+	cc, err := c.compile()
+	if err != nil {
+		return time.Time{}, err
+	}
+	return cc.Add(start, work), nil
+}

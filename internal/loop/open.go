@@ -67,6 +67,14 @@ func Open(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor stri
 	if err != nil {
 		return nil, false, err
 	}
+	var open int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM cases WHERE workspace_id = ? AND customer_id = ? AND reason = ?
+		AND status <> 'closed'`, ws.ID, o.CustomerID, o.Reason).Scan(&open); err != nil {
+		return nil, false, errs.Wrap(op, err)
+	}
+	if open > 0 {
+		return repeat(ctx, tx, ws.ID, actor, o) // before assigning, so a repeat takes no one's turn
+	}
 	if err := o.assignee(ctx, tx, ws.ID); err != nil {
 		return nil, false, err
 	}

@@ -27,9 +27,14 @@ func (s *Service) Register(r *timer.Runner) {
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	r.Handle(JobDeadline, s.runDeadline)
-	r.Handle(JobAlert, s.runAlert)
-	r.Handle(JobDigest, s.runDigest)
+	for kind, h := range s.Handlers() {
+		r.Handle(kind, h)
+	}
+}
+
+// Handlers returns the loop's job handlers by kind.
+func (s *Service) Handlers() map[string]timer.Handler {
+	return map[string]timer.Handler{JobDeadline: s.runDeadline, JobAlert: s.runAlert, JobDigest: s.runDigest}
 }
 
 func (s *Service) runDeadline(ctx context.Context, j timer.Job) error {
