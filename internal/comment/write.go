@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/textan"
@@ -70,21 +71,33 @@ func storeOne(ctx context.Context, tx *store.Tx, a *analysed) (bool, error) {
 	return true, writeTopics(ctx, tx, id, a)
 }
 
-// writeTopics replaces the analysis's rows in comment_topics. A topic sits
-// at the comment's touchpoint, or its theme's when the comment has none.
+// writeTopics replaces the analysis's rows in comment_topics, in one
+// statement. A topic sits at the comment's touchpoint, or its theme's when
+// the comment has none. Only an answer can be analysed again (events do
+// not change), so only an answer can have rows to replace.
 func writeTopics(ctx context.Context, tx *store.Tx, id int64, a *analysed) error {
-	if _, err := tx.Exec(ctx, `DELETE FROM comment_topics WHERE analysis_id = ?`, id); err != nil {
-		return err
+	if a.kind == FromAnswer {
+		if _, err := tx.Exec(ctx, `DELETE FROM comment_topics WHERE analysis_id = ?`, id); err != nil {
+			return err
+		}
 	}
-	for _, t := range a.res.Topics {
+	if len(a.res.Topics) == 0 {
+		return nil
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO comment_topics (analysis_id, theme, workspace_id, touchpoint, sentiment, score, source_at) VALUES `)
+	args := make([]any, 0, 7*len(a.res.Topics))
+	for i, t := range a.res.Topics {
 		tp := a.touchpoint
 		if tp == "" {
 			tp = t.Touchpoint
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO comment_topics (analysis_id, theme, workspace_id, touchpoint, sentiment,
-			score, source_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, id, t.ID, a.workspaceID, tp, t.Sentiment, t.Score, a.at); err != nil {
-			return err
+		if i > 0 {
+			q.WriteString(", ")
 		}
+		q.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, id, t.ID, a.workspaceID, tp, t.Sentiment, t.Score, a.at)
 	}
-	return nil
+	_, err := tx.Exec(ctx, q.String(), args...)
+	return err
 }
