@@ -9,12 +9,23 @@ import (
 	"github.com/tajrobe/tajrobe/internal/track"
 )
 
-// runEvents runs "tajrobe events replay": it retries the events kept in
-// the failed-events store, oldest first.
+// runEvents runs "tajrobe events replay" and "tajrobe events bench".
 func runEvents(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 || args[0] != "replay" {
-		return errs.E("cli", errs.Invalid, "usage: tajrobe events replay [--workspace ID|slug] [--limit N]")
+	switch {
+	case len(args) > 0 && args[0] == "replay":
+		return runEventsReplay(ctx, env, args)
+	case len(args) > 0 && args[0] == "bench":
+		return runEventsBench(ctx, env, args[1:])
+	case len(args) > 0 && isHelp(args[0]):
+		fmt.Fprintln(env.Stderr, "tajrobe events replay: retry failed events; tajrobe events bench: measure ingestion (see --help of each).")
+		return runEventsReplay(ctx, env, []string{"replay", "--help"})
 	}
+	return errs.E("cli", errs.Invalid, "usage: tajrobe events replay [--workspace ID|slug] [--limit N]\n   or: tajrobe events bench [--db URL] [--batch N] [--workers N] [--duration D] [--rate N] [--users N]")
+}
+
+// runEventsReplay retries the events kept in the failed-events store,
+// oldest first.
+func runEventsReplay(ctx context.Context, env *Env, args []string) error {
 	fs, err := flags(env, "events replay", "Retry the events that were accepted but could not be stored.\nEach is validated again against today's touchpoints and mappings; one that fails again stays, with the new reason.", config.DB, config.LogLevel, config.LogFormat)
 	if err != nil {
 		return err
@@ -54,3 +65,5 @@ func runEvents(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "%d events stored, %d failed again; %d still wait for a replay.\n", res.Stored, res.Failed, left)
 	return nil
 }
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "help" }

@@ -18,6 +18,9 @@ const maxShownRejections = 50
 // runImport runs "tajrobe import events FILE": history from NDJSON or CSV,
 // with a progress bar, resumable after an interruption.
 func runImport(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		args = []string{"events", "--help"}
+	}
 	if len(args) == 0 || args[0] != "events" {
 		return errs.E("cli", errs.Invalid, "usage: tajrobe import events [flags] FILE")
 	}

@@ -97,6 +97,13 @@ func (in *Ingester) reachable() bool {
 // write resolves and stores events, workspace by workspace, skipping
 // message ids the workspace has already stored.
 func write(ctx context.Context, tx *store.Tx, events []*Event) error {
+	if tx.Dialect() == store.Postgres {
+		// Plan each lookup for its real array: a plan cached while the
+		// tables were small scans them whole once they are not.
+		if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+			return err
+		}
+	}
 	byWS := map[int64][]*Event{}
 	var order []int64
 	for _, e := range events {

@@ -13,7 +13,7 @@ import (
 // Options tune an Ingester; the zero value is a good start.
 type Options struct {
 	// Committers is how many group transactions run at once: 0 means one
-	// on SQLite (it has one writer) and four on PostgreSQL.
+	// on SQLite (it has one writer) and two on PostgreSQL.
 	Committers int
 	// MaxGroup bounds the events one transaction takes from the queue.
 	MaxGroup int
@@ -38,7 +38,7 @@ func (o *Options) defaults(d store.Dialect) {
 	if o.Committers <= 0 {
 		o.Committers = 1
 		if d == store.Postgres {
-			o.Committers = 4
+			o.Committers = 2
 		}
 	}
 	if o.MaxGroup <= 0 {
