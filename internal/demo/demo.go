@@ -79,7 +79,10 @@ func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, o
 		w.Events = g.events
 		return events.Close(ctx)
 	})
-	return w, err
+	if err != nil {
+		return w, err
+	}
+	return w, loadLoop(ctx, db, b, res.WorkspaceID)
 }
 
 // generator writes one business's customers and their journeys.
