@@ -82,7 +82,10 @@ func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, o
 	if err != nil {
 		return w, err
 	}
-	return w, loadLoop(ctx, db, b, res.WorkspaceID)
+	if err := loadLoop(ctx, db, b, res.WorkspaceID); err != nil {
+		return w, err
+	}
+	return w, loadSurveys(ctx, db, r, b, res.WorkspaceID, opt.Now)
 }
 
 // generator writes one business's customers and their journeys.

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
-	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/survey"
 )
 
@@ -129,15 +128,10 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request, v *visit) {
 	http.Redirect(w, r, v.action, http.StatusSeeOther)
 }
 
-// submit stores answers under the visit's key.
+// submit stores answers under the visit's key, in a transaction shared
+// with other respondents posting at the same moment.
 func (h *Handler) submit(ctx context.Context, v *visit, answers []*survey.Answer, complete bool) (survey.Result, error) {
-	var res survey.Result
-	err := h.DB.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		res, err = survey.Submit(ctx, tx, &survey.Submission{Survey: v.s, SourceKey: v.key, InvitationID: v.invitation,
-			CustomerID: v.customerID, Touchpoint: v.touchpoint, Channel: v.channel, Language: v.lang, Answers: answers,
-			Complete: complete, EditFor: v.editFor})
-		return err
-	})
-	return res, err
+	return h.commit.Submit(ctx, &survey.Submission{Survey: v.s, SourceKey: v.key, InvitationID: v.invitation,
+		CustomerID: v.customerID, Touchpoint: v.touchpoint, Channel: v.channel, Language: v.lang, Answers: answers,
+		Complete: complete, EditFor: v.editFor})
 }

@@ -19,7 +19,7 @@ func (h *Handler) openPersonal(w http.ResponseWriter, r *http.Request) (*visit, 
 	v := &visit{s: o.Survey, brand: h.brandOf(r.Context(), inv.WorkspaceID), lang: pickLang(r, inv.Language),
 		key: inv.SourceKey(), customerID: inv.CustomerID, invitation: inv.ID, touchpoint: inv.Touchpoint,
 		channel: channelOf(inv.Channel), editFor: time.Duration(o.Settings.EditMinutes) * time.Minute,
-		profile: h.profileOf(r.Context(), inv.WorkspaceID, inv.CustomerID), action: r.URL.Path}
+		profile: survey.ProfileOf(r.Context(), h.DB, inv.WorkspaceID, inv.CustomerID), action: r.URL.Path}
 	if r.URL.Query().Get("lang") != "" {
 		v.action = withQuery(v.action, "lang", v.lang)
 	}

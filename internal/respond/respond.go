@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/locale"
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -29,11 +28,13 @@ type Handler struct {
 	// faster posts are bots. Tests set it to zero.
 	MinFill time.Duration
 	limit   *limiter
+	commit  *survey.Committer
 }
 
 // New returns a handler with its defaults.
 func New(db *store.DB, log *slog.Logger, baseURL string) *Handler {
-	return &Handler{DB: db, Log: log, BaseURL: baseURL, MinFill: 2 * time.Second, limit: newLimiter(20, time.Minute)}
+	return &Handler{DB: db, Log: log, BaseURL: baseURL, MinFill: 2 * time.Second, limit: newLimiter(20, time.Minute),
+		commit: &survey.Committer{DB: db}}
 }
 
 // Routes returns the public patterns and their handlers, for api.Server.Mounts.
@@ -74,24 +75,6 @@ func (h *Handler) brandOf(ctx context.Context, workspaceID int64) string {
 		return ""
 	}
 	return ws.Name
-}
-
-// profileOf lists the traits the customer's profile holds.
-func (h *Handler) profileOf(ctx context.Context, workspaceID, customerID int64) survey.Profile {
-	p := survey.Profile{}
-	if customerID == 0 {
-		return p
-	}
-	c, err := customer.Get(ctx, h.DB, workspaceID, customerID)
-	if err != nil {
-		return p
-	}
-	for k, v := range c.Traits {
-		if string(v) != "null" && string(v) != `""` {
-			p[k] = true
-		}
-	}
-	return p
 }
 
 // pickLang chooses the page language: asked in the URL, else the

@@ -1,6 +1,12 @@
 package survey
 
-import "slices"
+import (
+	"context"
+	"encoding/json"
+	"slices"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
 
 // Visible reports whether q is shown given the answers so far: a question
 // with a condition is shown only once the question it depends on was
@@ -81,4 +87,25 @@ func (s *Survey) Prune(answers map[string]*Answer) {
 			delete(answers, q.ID)
 		}
 	}
+}
+
+// ProfileOf returns the traits the customer's profile holds, in one
+// query: the survey pages skip questions these answer.
+func ProfileOf(ctx context.Context, db *store.DB, workspaceID, customerID int64) Profile {
+	p := Profile{}
+	if customerID == 0 {
+		return p
+	}
+	var raw []byte
+	if db.QueryRow(ctx, `SELECT traits FROM customers WHERE workspace_id = ? AND id = ?`, workspaceID, customerID).Scan(&raw) != nil {
+		return p
+	}
+	var traits map[string]json.RawMessage
+	json.Unmarshal(raw, &traits)
+	for k, v := range traits {
+		if s := string(v); s != "null" && s != `""` {
+			p[k] = true
+		}
+	}
+	return p
 }

@@ -47,12 +47,22 @@ type stored struct {
 // Submit stores the answers in tx: a new response, or changes to the one
 // with the same source key while it may still change.
 func Submit(ctx context.Context, tx *store.Tx, sub *Submission) (Result, error) {
+	return submit(ctx, &writer{tx: tx}, sub)
+}
+
+func submit(ctx context.Context, w *writer, sub *Submission) (Result, error) {
 	const op = "survey.Submit"
+	tx := w.tx
 	if err := sub.check(); err != nil {
 		return Result{}, err
 	}
 	if sub.At.IsZero() {
 		sub.At = tx.Now
+	}
+	// The common case is a new response: try to insert it first, and read
+	// the stored one only when the key is taken.
+	if res, ok, err := tryInsert(ctx, w, sub); ok || err != nil {
+		return res, errs.Wrap(op, err)
 	}
 	old, err := findResponse(ctx, tx, sub.Survey.WorkspaceID, sub.SourceKey)
 	if err != nil {
@@ -61,19 +71,34 @@ func Submit(ctx context.Context, tx *store.Tx, sub *Submission) (Result, error) 
 	if old != nil && old.complete && tx.Now.After(store.Time(old.completed).Add(sub.EditFor)) {
 		return Result{ResponseID: old.id}, errs.E(op, errs.Conflict, "this survey was already answered; thank you")
 	}
-	merged := mergeAnswers(sub.Survey, old, sub.Answers)
-	var res Result
 	if old == nil {
-		res.ResponseID, err = insertResponse(ctx, tx, sub, merged)
-		res.Created, res.Completed = true, sub.Complete
-	} else {
-		err = updateResponse(ctx, tx, sub, old, merged)
-		res.ResponseID, res.Completed = old.id, sub.Complete && !old.complete
+		return Result{}, errs.E(op, errs.Conflict, "the response changed while it was being saved; send it again")
 	}
+	merged := mergeAnswers(sub.Survey, old, sub.Answers)
+	err = updateResponse(ctx, w, sub, old, merged)
+	res := Result{ResponseID: old.id, Completed: sub.Complete && !old.complete}
 	if err == nil && res.Completed && sub.Survey.WebhookURL != "" {
 		err = enqueueWebhook(ctx, tx, sub.Survey, res.ResponseID)
 	}
 	return res, errs.Wrap(op, err)
+}
+
+// tryInsert stores a response under a key not used yet; ok is false when
+// the key is taken.
+func tryInsert(ctx context.Context, w *writer, sub *Submission) (Result, bool, error) {
+	merged := mergeAnswers(sub.Survey, nil, sub.Answers)
+	id, err := insertResponse(ctx, w, sub, merged)
+	if isNoRows(err) {
+		return Result{}, false, nil
+	}
+	if err != nil {
+		return Result{}, false, err
+	}
+	res := Result{ResponseID: id, Created: true, Completed: sub.Complete}
+	if res.Completed && sub.Survey.WebhookURL != "" {
+		err = enqueueWebhook(ctx, w.tx, sub.Survey, id)
+	}
+	return res, true, err
 }
 
 func (sub *Submission) check() error {
