@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/journey"
@@ -101,7 +102,8 @@ func (s *Server) customerTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sources := append(customer.TimelineSources(s.DB.Dialect), journey.TimelineSource, survey.TimelineSource(s.DB.Dialect))
+	sources := append(customer.TimelineSources(s.DB.Dialect), journey.TimelineSource, survey.TimelineSource(s.DB.Dialect),
+		comment.TimelineSource(s.DB.Dialect))
 	entries, next, err := timeline.List(r.Context(), s.DB, cust.Members(), sources, r.URL.Query().Get("cursor"), limit)
 	if err != nil {
 		s.fail(w, r, err)

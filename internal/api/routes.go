@@ -69,6 +69,14 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/survey-settings", s.secret(s.getSurveySettings)},
 		{"PUT /api/v1/survey-settings", s.secret(s.putSurveySettings)},
 
+		{"POST /api/v1/text/analyze", s.secret(s.analyzeText)},
+		{"GET /api/v1/text/themes", s.secret(s.getThemes)},
+		{"PUT /api/v1/text/themes", s.secret(s.putThemes)},
+		{"GET /api/v1/comments", s.secret(s.listComments)},
+		{"GET /api/v1/comments/summary", s.secret(s.commentThemes)},
+		{"GET /api/v1/comments/{id}", s.secret(s.getComment)},
+		{"POST /api/v1/comments/{id}/correction", s.secret(s.correctComment)},
+
 		{"GET /api/v1/loop-rules", s.secret(s.listLoopRules)},
 		{"POST /api/v1/loop-rules", s.secret(s.saveLoopRule)},
 		{"GET /api/v1/loop-rules/{id}", s.secret(s.getLoopRule)},

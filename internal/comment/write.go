@@ -68,15 +68,16 @@ func storeOne(ctx context.Context, tx *store.Tx, a *analysed) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return true, writeTopics(ctx, tx, id, a)
+	return true, writeTopics(ctx, tx, id, a, a.kind == FromAnswer)
 }
 
 // writeTopics replaces the analysis's rows in comment_topics, in one
 // statement. A topic sits at the comment's touchpoint, or its theme's when
-// the comment has none. Only an answer can be analysed again (events do
-// not change), so only an answer can have rows to replace.
-func writeTopics(ctx context.Context, tx *store.Tx, id int64, a *analysed) error {
-	if a.kind == FromAnswer {
+// the comment has none. replace clears the rows of an earlier reading: an
+// edited answer or a Reanalyse (events do not change, so their first
+// reading has nothing to replace).
+func writeTopics(ctx context.Context, tx *store.Tx, id int64, a *analysed, replace bool) error {
+	if replace {
 		if _, err := tx.Exec(ctx, `DELETE FROM comment_topics WHERE analysis_id = ?`, id); err != nil {
 			return err
 		}
