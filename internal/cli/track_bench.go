@@ -47,13 +47,17 @@ func runEventsBench(ctx context.Context, env *Env, args []string) error {
 	}
 	defer srv.Stop()
 	cfg.URL, cfg.WriteKey = srv.URL, srv.WriteKey
+	cpu0, _ := srv.CPUTime()
 	res := loadtest.Run(ctx, cfg)
+	cpu1, _ := srv.CPUTime()
 	rss, _ := srv.PeakRSS()
 	stored, err := countStoredEvents(ctx, target)
 	if err != nil {
 		return err
 	}
 	printEventsBench(env, cfg, target, res, rss, stored)
+	fmt.Fprintf(env.Stdout, "server CPU=%.1fs (%.0f events per CPU-second of the tajrobe process)\n",
+		(cpu1 - cpu0).Seconds(), float64(res.Events)/max((cpu1-cpu0).Seconds(), 0.01))
 	return nil
 }
 

@@ -115,3 +115,23 @@ func (s *Server) PeakRSS() (int64, error) {
 	}
 	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", s.cmd.Process.Pid)
 }
+
+// CPUTime returns the user and system CPU time the server process has used,
+// from /proc/PID/stat (clock ticks of 1/100 s, as Linux reports them).
+func (s *Server) CPUTime() (time.Duration, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	// Fields after the command name, which is in parentheses and may hold spaces.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("short /proc/%d/stat", s.cmd.Process.Pid)
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("unreadable /proc/%d/stat", s.cmd.Process.Pid)
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
+}
