@@ -46,6 +46,7 @@ func commands() map[string]command {
 		"version": {"print the version", runVersion},
 		"events":  {"events replay: retry the events that could not be stored", runEvents},
 		"import":  {"import events FILE: import event history from NDJSON or CSV", runImport},
+		"text":    {"text analyze | learn | eval: read comments, learn a workspace's model, score on a labelled file", runText},
 	}
 }
 
