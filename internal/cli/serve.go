@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/api"
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/config"
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/timeline"
 	"github.com/tajrobe/tajrobe/internal/web"
 )
 
@@ -42,7 +44,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready func(url string)) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	console, err := web.New(db, log, web.Options{Version: Version, BaseURL: env.Config.BaseURL})
+	console, err := web.New(db, log, web.Options{Version: Version, BaseURL: env.Config.BaseURL,
+		TimelineSources: []timeline.Source{comment.TimelineSource(db.Dialect)}})
 	if err != nil {
 		return err
 	}
@@ -50,6 +53,8 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	surveys := startSurveys(ctx, env, db, log)
 	defer surveys.shutdown(context.WithoutCancel(ctx))
 	surveys.mount(srv.Mounts)
+	stopComments := startComments(ctx, env, db, log)
+	defer stopComments()
 	handler, err := srv.Handler()
 	if err != nil {
 		return err
