@@ -46,7 +46,7 @@ func (c *clock) attach(dbs ...*store.DB) {
 // world is a Persian workspace with a support team of two agents and a
 // lead, an outsider from another workspace, and a customer.
 type world struct {
-	t                        *testing.T
+	t                        testing.TB
 	db                       *store.DB
 	clock                    *clock
 	ws                       *workspace.Workspace
@@ -54,7 +54,7 @@ type world struct {
 	team                     int64
 }
 
-func newWorld(t *testing.T, db *store.DB) *world {
+func newWorld(t testing.TB, db *store.DB) *world {
 	t.Helper()
 	w := &world{t: t, db: db, clock: newClock(tehran)}
 	w.clock.attach(db)
@@ -81,7 +81,7 @@ func newWorld(t *testing.T, db *store.DB) *world {
 	return w
 }
 
-func user(t *testing.T, tx *store.Tx, email string, ws int64) int64 {
+func user(t testing.TB, tx *store.Tx, email string, ws int64) int64 {
 	u := &auth.User{Email: email}
 	must(t, auth.CreateUser(ctx, tx, u, "correct horse battery", ws, auth.Agent))
 	return u.ID
