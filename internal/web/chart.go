@@ -55,7 +55,7 @@ func weeklyChart(v *View, weeks []journey.Week) *lineChart {
 		fmt.Fprintf(&neg, "%.1f,%.1f ", x(i), y(w.Negative))
 		label := v.Date(w.Start)
 		c.Rows = append(c.Rows, chartRow{Label: label, Values: []string{v.Num(w.Positive), v.Num(w.Negative)}})
-		if i%4 == 0 || i == len(weeks)-1 {
+		if i%4 == 0 || i == len(weeks)-1 && i%4 >= 2 { // the last week, unless it would crowd the one before
 			c.XTicks = append(c.XTicks, chartTick{X: x(i), Y: chartH - 8, Label: label})
 		}
 	}

@@ -58,7 +58,7 @@ func (v *View) Pct(f float64) string {
 	n := int64(math.Round(f * 100))
 	s := locale.FormatInt(n, v.Lang)
 	if n > 0 {
-		s = "+" + s
+		s = plus(v.Lang) + s
 	}
 	if locale.IsPersian(v.Lang) {
 		return s + "٪"
@@ -121,7 +121,7 @@ func (v *View) SigClass(s int) string {
 func (v *View) SigText(s int) string {
 	t := locale.FormatInt(int64(s), v.Lang)
 	if s > 0 {
-		t = "+" + t
+		t = plus(v.Lang) + t
 	}
 	return t
 }
@@ -134,4 +134,13 @@ func (v *View) Bal(s journey.Signals) string {
 		return "–"
 	}
 	return v.Pct(b)
+}
+
+// plus is a plus sign that stays before the number in right-to-left text,
+// as FormatInt's minus does.
+func plus(lang string) string {
+	if locale.IsPersian(lang) {
+		return "\u200e+"
+	}
+	return "+"
 }

@@ -32,3 +32,7 @@ CREATE TABLE user_preferences (
   calendar   TEXT    NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL
 );
+
+-- The console's signal aggregates (overview, journey map, weekly trends)
+-- read only these columns; covering them spares a table lookup per event.
+CREATE INDEX events_signals ON events (workspace_id, occurred_at, touchpoint, signal);

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/demo"
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/store/storetest"
+)
+
+// BenchmarkPages times each console page through the real handlers, with
+// a real session, on a database loaded with the demo data, and reports
+// the 95th percentile of server time (p95-ms) beside the mean.
+func BenchmarkPages(b *testing.B) {
+	for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
+		b.Run(d.String(), func(b *testing.B) {
+			db := storetest.Open(b, d)
+			ctx := context.Background()
+			spaces, err := demo.Load(ctx, db, demo.Options{Seed: 1405, Now: time.Now().UTC()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			c, err := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{Version: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			cookie := benchSignIn(b, c)
+			var cust int64
+			db.QueryRow(ctx, "SELECT MIN(id) FROM customers WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&cust)
+			pages := []string{"/overview", "/journey", "/journey/staff", "/customers?q=" + url.QueryEscape("۰۹۱۲"),
+				fmt.Sprintf("/customers/%d", cust), "/settings/touchpoints", "/settings/users", "/settings/keys", "/login"}
+			for _, p := range pages {
+				b.Run(strings.Trim(strings.SplitN(p, "?", 2)[0], "/"), func(b *testing.B) { benchPage(b, c, cookie, p) })
+			}
+		})
+	}
+}
+
+func benchSignIn(b *testing.B, c *Console) *http.Cookie {
+	form := url.Values{"email": {demo.AdminEmail}, "password": {demo.AdminPassword}}
+	req := httptest.NewRequest("POST", "/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept-Language", "fa")
+	rec := httptest.NewRecorder()
+	c.ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther || len(rec.Result().Cookies()) == 0 {
+		b.Fatalf("sign in: %d", rec.Code)
+	}
+	return rec.Result().Cookies()[0]
+}
+
+func benchPage(b *testing.B, c *Console, cookie *http.Cookie, path string) {
+	times := make([]time.Duration, 0, b.N)
+	for b.Loop() {
+		req := httptest.NewRequest("GET", path, nil)
+		req.AddCookie(cookie)
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		c.ServeHTTP(rec, req)
+		times = append(times, time.Since(start))
+		if rec.Code >= 500 || rec.Code == http.StatusSeeOther && strings.HasPrefix(rec.Header().Get("Location"), "/login") {
+			b.Fatalf("%s: %d", path, rec.Code)
+		}
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+}
