@@ -51,7 +51,7 @@ func Load(ctx context.Context, db *store.DB, opt Options) ([]Workspace, error) {
 		}
 		out = append(out, *w)
 	}
-	return out, nil
+	return out, readComments(ctx, db, out)
 }
 
 func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, opt Options) (*Workspace, error) {
