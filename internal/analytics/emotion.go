@@ -120,7 +120,7 @@ func (q *Querier) Emotion(ctx context.Context, f Filter) (*Emotion, error) {
 		}
 	}
 	e.Connected, e.OnlySatisfied = share(connected, e.Respondents), share(satisfied, e.Respondents)
-	e.NPSConnected, e.NPSUnconnected = npsIn.estimate("nps"), npsOut.estimate("nps")
+	e.NPSConnected, e.NPSUnconnected = npsIn.dist().estimate("nps"), npsOut.dist().estimate("nps")
 	e.Loyalty = compare(e.NPSConnected, e.NPSUnconnected)
 	return e, nil
 }

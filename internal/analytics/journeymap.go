@@ -85,10 +85,10 @@ func (q *Querier) cell(t touchpoint, now, before signalAgg, scores []scoreRow) C
 	c := Cell{Touchpoint: t.key, NameFa: t.nameFa, NameEn: t.nameEn, Stage: t.stage, Phase: t.phase, Channel: t.channel,
 		Events: now.events, Positive: now.positive, Negative: now.negative, TargetMetric: t.metric, Target: t.target}
 	c.SignalBalance = Metric{Estimate: now.balance(), Change: compare(now.balance(), before.balance())}
-	var h hist
+	var h dist
 	for _, r := range scores {
 		if r.touchpoint == t.key && r.kind == t.metric {
-			h.add(r.hist)
+			h.add(r.dist)
 		}
 	}
 	c.Score = h.estimate(t.metric)

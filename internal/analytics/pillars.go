@@ -98,26 +98,22 @@ type questionKey struct {
 }
 
 // scoreRowsByQuestion reads each question's distribution from rollups.
-func (q *Querier) scoreRowsByQuestion(ctx context.Context, f Filter) (map[questionKey]hist, error) {
+func (q *Querier) scoreRowsByQuestion(ctx context.Context, f Filter) (map[questionKey]dist, error) {
 	w := f.rollupWhere(q.ws, q.loc, true)
-	rows, err := q.db.Query(ctx, `SELECT survey_id, question, `+histColumns+` FROM score_rollups WHERE `+w.String()+
+	rows, err := q.db.Query(ctx, `SELECT survey_id, question, `+distColumns+` FROM score_rollups WHERE `+w.String()+
 		` GROUP BY survey_id, question`, w.args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[questionKey]hist{}
+	out := map[questionKey]dist{}
 	for rows.Next() {
 		var k questionKey
-		var h hist
-		dest := []any{&k.survey, &k.question, &h.n, &h.total, &h.totalSq}
-		for i := range h.h {
-			dest = append(dest, &h.h[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
+		var d dist
+		if err := scanDist(rows, &d, &k.survey, &k.question); err != nil {
 			return nil, err
 		}
-		out[k] = h
+		out[k] = d
 	}
 	return out, rows.Err()
 }

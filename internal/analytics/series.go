@@ -77,21 +77,23 @@ func (q *Querier) bucket(d Day, unit, calendar string) (time.Time, string) {
 }
 
 func (q *Querier) scoreSeries(ctx context.Context, f Filter, r SeriesRequest) ([]Point, error) {
-	rows, err := q.scoreRows(ctx, f, true, r.ByTouchpoint)
+	rows, err := q.scoreRows(ctx, f, true, r.ByTouchpoint, r.Metric)
 	if err != nil {
 		return nil, errs.Wrap("analytics.Series", err)
 	}
-	acc := map[pointKey]*hist{}
+	acc := map[pointKey]*dist{}
+	buckets := map[Day]pointKey{}
 	for _, row := range rows {
-		if row.kind != r.Metric {
-			continue
+		k, ok := buckets[row.day]
+		if !ok {
+			k.start, k.label = q.bucket(row.day, r.Unit, r.Calendar)
+			buckets[row.day] = k
 		}
-		start, label := q.bucket(row.day, r.Unit, r.Calendar)
-		k := pointKey{start, label, row.touchpoint}
+		k.touchpoint = row.touchpoint
 		if acc[k] == nil {
-			acc[k] = &hist{}
+			acc[k] = &dist{}
 		}
-		acc[k].add(row.hist)
+		acc[k].add(row.dist)
 	}
 	out := make([]Point, 0, len(acc))
 	for k, h := range acc {

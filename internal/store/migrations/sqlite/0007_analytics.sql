@@ -1,6 +1,8 @@
 -- Analytics rollups, kept up to date in the transactions that write the raw
 -- rows, so standard views never scan raw events or answers. day is the
--- local calendar date in the workspace's time zone, as yyyymmdd.
+-- local calendar date in the workspace's time zone, as yyyymmdd. On SQLite
+-- the rollups are WITHOUT ROWID tables, clustered by their key, so a
+-- period is one range scan.
 
 CREATE TABLE signal_rollups (
   workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -13,7 +15,7 @@ CREATE TABLE signal_rollups (
   negative     INTEGER NOT NULL,
   signal_sum   INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, day, touchpoint, channel)
-);
+) WITHOUT ROWID;
 
 -- Scored answers: a histogram of scores 0–10 plus sums for means and spread.
 CREATE TABLE score_rollups (
@@ -32,7 +34,7 @@ CREATE TABLE score_rollups (
   h4 INTEGER NOT NULL, h5 INTEGER NOT NULL, h6 INTEGER NOT NULL, h7 INTEGER NOT NULL,
   h8 INTEGER NOT NULL, h9 INTEGER NOT NULL, h10 INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, day, survey_id, question, touchpoint, channel, language)
-);
+) WITHOUT ROWID;
 
 -- The first time each customer reached each journey stage: the flow
 -- between stages is read from here.
@@ -42,7 +44,7 @@ CREATE TABLE stage_reach (
   stage        TEXT    NOT NULL,
   first_at     INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, customer_id, stage)
-);
+) WITHOUT ROWID;
 CREATE INDEX stage_reach_time ON stage_reach (workspace_id, stage, first_at);
 
 -- Response counts and rates by period.
