@@ -13,15 +13,6 @@ type hist struct {
 	h                 [11]int64
 }
 
-func (a *hist) add(b hist) {
-	a.n += b.n
-	a.total += b.total
-	a.totalSq += b.totalSq
-	for i := range a.h {
-		a.h[i] += b.h[i]
-	}
-}
-
 // score adds one score 0–10 (sign +1) or takes it back (−1); anything
 // else is not a score and is ignored.
 func (a *hist) score(score int, sign int64) {
@@ -64,9 +55,6 @@ func (a *dist) add(b dist) {
 	a.satisfied += b.satisfied
 	a.yes += b.yes
 }
-
-// Metrics a score question kind is read as.
-var kindMetric = map[string]string{"nps": "nps", "csat": "csat", "ces": "ces", "rating": "rating", "yesno": "yes_share"}
 
 // estimate reads the distribution as its kind's standard metric: NPS as
 // promoters − detractors, CSAT as the share of 4–5, CES and ratings as

@@ -9,8 +9,8 @@ import (
 
 // signalRow is one group of a signal query.
 type signalRow struct {
-	day                 Day
-	touchpoint, channel string
+	day        Day
+	touchpoint string
 	signalAgg
 }
 
