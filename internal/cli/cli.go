@@ -39,14 +39,15 @@ type command struct {
 // commands lists the subcommands; later issues add theirs here.
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"run the server", runServe},
-		"init":    {"create the schema, a workspace, an admin and keys", runInit},
-		"migrate": {"apply the database migrations", runMigrate},
-		"demo":    {"start the server on a fresh database full of demo data", runDemo},
-		"version": {"print the version", runVersion},
-		"events":  {"events replay: retry the events that could not be stored", runEvents},
-		"import":  {"import events FILE: import event history from NDJSON or CSV", runImport},
-		"text":    {"text analyze | learn | eval: read comments, learn a workspace's model, score on a labelled file", runText},
+		"serve":     {"run the server", runServe},
+		"init":      {"create the schema, a workspace, an admin and keys", runInit},
+		"migrate":   {"apply the database migrations", runMigrate},
+		"demo":      {"start the server on a fresh database full of demo data", runDemo},
+		"version":   {"print the version", runVersion},
+		"analytics": {"analytics rebuild | bench: recompute rollups, or time the views on a large data set", runAnalytics},
+		"events":    {"events replay: retry the events that could not be stored", runEvents},
+		"import":    {"import events FILE: import event history from NDJSON or CSV", runImport},
+		"text":      {"text analyze | learn | eval: read comments, learn a workspace's model, score on a labelled file", runText},
 	}
 }
 
