@@ -24,6 +24,8 @@ type Cell struct {
 	Target        *float64 `json:"target"`
 	Score         Estimate `json:"score"`
 	Gap           *float64 `json:"gap"` // score − target; negative means expectations are missed
+	// TopNegativeThemes are what customers complained about here.
+	TopNegativeThemes []ThemeMention `json:"top_negative_themes"`
 }
 
 // touchpoint is the catalog row analytics needs.
@@ -74,9 +76,18 @@ func (q *Querier) JourneyMap(ctx context.Context, f Filter) ([]Cell, error) {
 	if err != nil {
 		return nil, errs.Wrap(op, err)
 	}
+	themes, err := q.topNegativeThemes(ctx, f)
+	if err != nil {
+		return nil, errs.Wrap(op, err)
+	}
 	cells := make([]Cell, 0, len(tps))
 	for _, t := range tps {
-		cells = append(cells, q.cell(t, now[t.key], before[t.key], scores))
+		c := q.cell(t, now[t.key], before[t.key], scores)
+		c.TopNegativeThemes = themes[t.key]
+		if c.TopNegativeThemes == nil {
+			c.TopNegativeThemes = []ThemeMention{}
+		}
+		cells = append(cells, c)
 	}
 	return cells, nil
 }

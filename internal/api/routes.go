@@ -32,6 +32,7 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/analytics/drivers", s.secret(s.analyticsView(driversView))},
 		{"GET /api/v1/analytics/emotion", s.secret(s.analyticsView(emotionView))},
 		{"GET /api/v1/analytics/pillars", s.secret(s.analyticsView(pillarsView))},
+		{"GET /api/v1/analytics/loop", s.secret(s.loopMetrics)},
 
 		{"GET /api/v1/touchpoints", s.secret(s.listTouchpoints)},
 		{"POST /api/v1/touchpoints", s.secret(s.createTouchpoint)},

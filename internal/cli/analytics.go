@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"sort"
 	"time"
@@ -24,7 +25,14 @@ func runAnalytics(ctx context.Context, env *Env, args []string) error {
 			return analyticsRebuild(ctx, env, args[1:])
 		}
 	}
-	return errs.E("cli.analytics", errs.Invalid, "usage: tajrobe analytics bench|rebuild [flags]")
+	fmt.Fprintln(env.Stderr, "Usage: tajrobe analytics rebuild|bench [flags]\n\n"+
+		"  rebuild  recompute every workspace's rollups from its raw events and answers\n"+
+		"  bench    load a large data set once, then time the standard views\n\n"+
+		"Both take --db (env TAJROBE_DB); 'tajrobe analytics bench --help' lists the rest.")
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		return flag.ErrHelp
+	}
+	return errs.E("cli.analytics", errs.Invalid, "say rebuild or bench")
 }
 
 // analyticsRebuild recomputes every workspace's rollups from raw rows.
