@@ -143,6 +143,9 @@ func repeat(ctx context.Context, tx *store.Tx, wsID int64, actor string, o *Open
 	if err != nil {
 		return nil, false, errs.Wrap("loop.Open", err)
 	}
+	if o.SourceID != nil && c.SourceID != nil && *c.SourceID == *o.SourceID && c.SourceKind == o.SourceKind {
+		return c, false, nil // the same response seen again (its next page, its comment): nothing new to note
+	}
 	body := "Triggered again"
 	if o.SourceKind != "manual" {
 		body += " by " + o.SourceKind

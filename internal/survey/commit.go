@@ -85,7 +85,7 @@ func (c *Committer) commit(batch []*pending) {
 				return err
 			}
 		}
-		return nil
+		return w.flushRollups(context.Background())
 	})
 	for _, p := range batch {
 		if err != nil && p.err == nil {

@@ -47,7 +47,12 @@ type stored struct {
 // Submit stores the answers in tx: a new response, or changes to the one
 // with the same source key while it may still change.
 func Submit(ctx context.Context, tx *store.Tx, sub *Submission) (Result, error) {
-	return submit(ctx, &writer{tx: tx}, sub)
+	w := &writer{tx: tx}
+	res, err := submit(ctx, w, sub)
+	if err != nil {
+		return res, err
+	}
+	return res, errs.Wrap("survey.Submit", w.flushRollups(ctx))
 }
 
 func submit(ctx context.Context, w *writer, sub *Submission) (Result, error) {

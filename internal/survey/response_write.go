@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
+	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -26,9 +27,10 @@ func upsertAnswersSQL(n int) string {
 // per transaction when a batch has many submissions (parsing SQL costs
 // more than running it on SQLite).
 type writer struct {
-	tx  *store.Tx
-	ins *sql.Stmt
-	ans map[int]*sql.Stmt // by number of answers; nil when not preparing
+	tx    *store.Tx
+	ins   *sql.Stmt
+	ans   map[int]*sql.Stmt           // by number of answers; nil when not preparing
+	rolls map[int64]*analytics.Rollup // score changes by workspace, flushed once per transaction
 }
 
 // prepare readies the statements for a batch of submissions in tx.
@@ -106,10 +108,21 @@ func insertResponse(ctx context.Context, w *writer, sub *Submission, answers map
 	if err != nil {
 		return 0, err
 	}
-	return id, w.upsertAnswers(ctx, sub, id, kept(sub, answers))
+	list := kept(sub, answers)
+	if err := w.upsertAnswers(ctx, sub, id, list); err != nil {
+		return 0, err
+	}
+	if err := w.countNew(ctx, sub, list); err != nil {
+		return 0, err
+	}
+	return id, closeLoop(ctx, w.tx, sub, id, answers)
 }
 
 func updateResponse(ctx context.Context, w *writer, sub *Submission, old *stored, answers map[string]*Answer) error {
+	before, err := scoredRows(ctx, w.tx, old.id)
+	if err != nil {
+		return err
+	}
 	for q := range old.answers {
 		if answers[q] == nil {
 			if _, err := w.tx.Exec(ctx, `DELETE FROM survey_answers WHERE response_id = ? AND question = ?`, old.id, q); err != nil {
@@ -129,7 +142,13 @@ func updateResponse(ctx context.Context, w *writer, sub *Submission, old *stored
 	case sub.Complete:
 		completed = store.Millis(sub.At)
 	}
-	_, err := w.tx.Exec(ctx, `UPDATE survey_responses SET status = ?, metric = ?, score = ?, signal = ?, updated_at = ?,
+	_, err = w.tx.Exec(ctx, `UPDATE survey_responses SET status = ?, metric = ?, score = ?, signal = ?, updated_at = ?,
 		completed_at = ? WHERE id = ?`, status(complete), metric, score, signal, store.Millis(sub.At), completed, old.id)
-	return err
+	if err != nil {
+		return err
+	}
+	if err := w.recount(ctx, sub, old.id, before); err != nil {
+		return err
+	}
+	return closeLoop(ctx, w.tx, sub, old.id, answers)
 }
