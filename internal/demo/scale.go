@@ -37,6 +37,13 @@ func LoadScale(ctx context.Context, db *store.DB, opt ScaleOptions) (int64, erro
 		return 0, err
 	}
 	l := &scaleLoader{db: db, ws: res.WorkspaceID, opt: opt, r: rand.New(rand.NewPCG(opt.Seed, 99))}
+	if db.Dialect == store.SQLite {
+		// A bulk load touches indexes far larger than the default page
+		// cache; 1 GiB on the one writer connection keeps them in memory.
+		if _, err := db.Exec(ctx, "PRAGMA cache_size = -1048576"); err != nil {
+			return 0, err
+		}
+	}
 	steps := []func(context.Context) error{l.customers, l.survey, l.events, l.responses}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
@@ -116,7 +123,7 @@ func (l *scaleLoader) events(ctx context.Context) error {
 	return l.bulk(ctx, "events", `INSERT INTO events (workspace_id, customer_id, message_id, type, name, touchpoint, channel,
 		signal, properties, context, occurred_at, received_at)`, 12, l.opt.Events, func(i int) []any {
 		tp, at := l.touchpoint(), l.when()
-		return []any{l.ws, l.first + int64(l.r.IntN(l.opt.Customers)), fmt.Sprint("s", i), "track", "Scale Event",
+		return []any{l.ws, l.first + int64(l.r.IntN(l.opt.Customers)), fmt.Sprintf("s%010d", i), "track", "Scale Event",
 			tp.Key, tp.Channel, l.r.IntN(5) - 2, "{}", "{}", at, at}
 	})
 }
@@ -127,7 +134,7 @@ func (l *scaleLoader) responses(ctx context.Context) error {
 	err := l.bulk(ctx, "responses", `INSERT INTO survey_responses (workspace_id, survey_id, customer_id, source_key, touchpoint,
 		channel, language, status, metric, score, started_at, updated_at, completed_at)`, 13, l.opt.Responses, func(i int) []any {
 		tp, at := l.touchpoint(), l.when()
-		return []any{l.ws, l.surveyID, l.first + int64(l.r.IntN(l.opt.Customers)), fmt.Sprint("r", i), tp.Key, "web", "fa",
+		return []any{l.ws, l.surveyID, l.first + int64(l.r.IntN(l.opt.Customers)), fmt.Sprintf("r%010d", i), tp.Key, "web", "fa",
 			"complete", "nps", l.r.IntN(11), at, at, at}
 	})
 	if err != nil {
