@@ -18,14 +18,16 @@ const (
 	ManageSurveys     Permission = "surveys.manage"
 	ManagePrograms    Permission = "programs.manage"
 	ViewAnalytics     Permission = "analytics.view"
+	ManageLoop        Permission = "loop.manage"     // loop rules and the business calendar
+	ManageChannels    Permission = "channels.manage" // e-mail and SMS providers and their secrets
 )
 
 // permissions is the role table: what each role may see and change. An
 // owner and an admin may do everything; only an owner may make owners.
 var permissions = map[Role][]Permission{
-	Owner:    {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageUsers, ManageKeys, WorkCases, ManageSurveys, ManagePrograms, ViewAnalytics},
-	Admin:    {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageUsers, ManageKeys, WorkCases, ManageSurveys, ManagePrograms, ViewAnalytics},
-	Analyst:  {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageSurveys, ViewAnalytics},
+	Owner:    {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageUsers, ManageKeys, WorkCases, ManageSurveys, ManagePrograms, ViewAnalytics, ManageLoop, ManageChannels},
+	Admin:    {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageUsers, ManageKeys, WorkCases, ManageSurveys, ManagePrograms, ViewAnalytics, ManageLoop, ManageChannels},
+	Analyst:  {ViewOverview, ViewJourney, ViewCustomers, ViewSettings, ManageTouchpoints, ManageSurveys, ViewAnalytics, ManageLoop},
 	Agent:    {ViewOverview, ViewJourney, ViewCustomers, WorkCases},
 	Marketer: {ViewOverview, ViewJourney, ViewCustomers, ManageSurveys, ManagePrograms, ViewAnalytics},
 	Viewer:   {ViewOverview, ViewJourney, ViewAnalytics},

@@ -68,14 +68,14 @@ func TestSignInThrottlesOneAddressTryingManyEmails(t *testing.T) {
 func TestRolesTable(t *testing.T) {
 	all := []auth.Permission{auth.ViewOverview, auth.ViewJourney, auth.ViewCustomers, auth.ViewSettings,
 		auth.ManageTouchpoints, auth.ManageUsers, auth.ManageKeys, auth.WorkCases, auth.ManageSurveys,
-		auth.ManagePrograms, auth.ViewAnalytics}
+		auth.ManagePrograms, auth.ViewAnalytics, auth.ManageLoop, auth.ManageChannels}
 	want := map[auth.Role]string{ // one letter per permission above: y or -
-		auth.Owner:    "yyyyyyyyyyy",
-		auth.Admin:    "yyyyyyyyyyy",
-		auth.Analyst:  "yyyyy---y-y",
-		auth.Agent:    "yyy----y---",
-		auth.Marketer: "yyy-----yyy",
-		auth.Viewer:   "yy--------y",
+		auth.Owner:    "yyyyyyyyyyyyy",
+		auth.Admin:    "yyyyyyyyyyyyy",
+		auth.Analyst:  "yyyyy---y-yy-",
+		auth.Agent:    "yyy----y-----",
+		auth.Marketer: "yyy-----yyy--",
+		auth.Viewer:   "yy--------y--",
 	}
 	for _, r := range auth.Roles {
 		got := ""

@@ -25,6 +25,8 @@ type lineChart struct {
 	YTicks []chartTick
 	XTicks []chartTick
 	Rows   []chartRow // the same numbers as a table, for screen readers and no-SVG readers
+	// Columns head the table's figures; without them, the lines' labels do.
+	Columns []string
 }
 
 type chartLine struct{ Class, Label, Points string }

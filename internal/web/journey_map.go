@@ -3,11 +3,12 @@ package web
 import (
 	"net/http"
 
-	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/analytics"
 )
 
 // journeyData is the journey map: one column per stage, in journey order,
-// one cell per touchpoint coloured by its signal balance.
+// one cell per touchpoint coloured by its signal balance, with its score
+// against its target and its trend against the period before.
 type journeyData struct {
 	Days    int
 	Columns []journeyColumn
@@ -20,25 +21,24 @@ type journeyColumn struct {
 }
 
 type journeyCell struct {
-	Touchpoint journey.Touchpoint
-	journey.Signals
-	Heat string
+	analytics.Cell
+	Heat, Trend string
 }
 
 // journeyMap serves GET /journey.
 func (c *Console) journeyMap(w http.ResponseWriter, r *http.Request, v *View) {
 	d := journeyData{Days: period(r)}
-	tps, by, err := c.signals(r, v.Workspace.ID, c.db.Now().AddDate(0, 0, -d.Days))
+	cells, err := c.querier(v).JourneyMap(r.Context(), c.lastDays(d.Days))
 	if err != nil {
 		c.fail(w, r, v, err)
 		return
 	}
-	stages, _ := stageRows(tps, by)
+	stages, _ := stageRows(cellSignals(cells))
 	for _, st := range stages {
 		col := journeyColumn{stageRow: st, Heat: heatClass(st.Signals)}
-		for _, t := range tps {
-			if t.Stage == st.Key {
-				col.Cells = append(col.Cells, journeyCell{Touchpoint: t, Signals: by[t.Key], Heat: heatClass(by[t.Key])})
+		for _, cell := range cells {
+			if cell.Stage == st.Key {
+				col.Cells = append(col.Cells, journeyCell{Cell: cell, Heat: metricHeat(cell.SignalBalance), Trend: trendOf(cell.SignalBalance)})
 			}
 		}
 		d.Columns = append(d.Columns, col)

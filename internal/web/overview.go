@@ -2,75 +2,74 @@ package web
 
 import (
 	"net/http"
-	"time"
 
+	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/customer"
-	"github.com/tajrobe/tajrobe/internal/journey"
 )
 
-// overviewData is the overview page: how many customers and events, the
-// signal balance of each stage and the weekly trend.
+// headline are the scores the overview leads with, in order.
+var headline = []string{"nps", "csat", "ces"}
+
+// overviewData is the overview page: the headline scores with their
+// margins of error and change, alerts on significant drops, the signal
+// balance of each stage and the weekly trends — all from rollups.
 type overviewData struct {
-	Days, Customers, Events int
-	Total                   stageRow
-	Stages                  []stageRow
-	Trend                   *lineChart
+	Days, Customers int
+	Summary         *analytics.Summary
+	Scores          []scoreTile
+	Drops           []scoreTile // scores that fell beyond chance since the period before
+	Total           stageRow
+	Stages          []stageRow
+	Charts          []scoreTile
 }
 
-// stageRow is one stage's signals with its balance bar.
-type stageRow struct {
+// scoreTile is one metric's figure for the period and its weekly chart.
+type scoreTile struct {
 	Key string
-	journey.Signals
-	Bar bar
+	analytics.Metric
+	Chart *lineChart
 }
 
 // overview serves GET /overview.
 func (c *Console) overview(w http.ResponseWriter, r *http.Request, v *View) {
-	ctx, ws, now := r.Context(), v.Workspace.ID, c.db.Now()
+	ctx := r.Context()
 	d := overviewData{Days: period(r)}
+	q, f := c.querier(v), c.lastDays(d.Days)
 	var err error
-	if d.Customers, err = customer.Count(ctx, c.db, ws); err != nil {
-		c.fail(w, r, v, err)
-		return
+	if d.Customers, err = customer.Count(ctx, c.db, v.Workspace.ID); err == nil {
+		d.Summary, err = q.Summary(ctx, f)
 	}
-	if d.Events, err = journey.CountEvents(ctx, c.db, ws); err != nil {
-		c.fail(w, r, v, err)
-		return
+	var cells []analytics.Cell
+	if err == nil {
+		cells, err = q.JourneyMap(ctx, f)
 	}
-	tps, by, err := c.signals(r, ws, now.AddDate(0, 0, -d.Days))
+	for _, m := range append(headline, "signal_balance") {
+		if err != nil {
+			break
+		}
+		t := scoreTile{Key: m}
+		t.Chart, err = c.trend(ctx, v, m, "")
+		d.Charts = append(d.Charts, t)
+	}
 	if err != nil {
 		c.fail(w, r, v, err)
 		return
 	}
-	d.Stages, d.Total = stageRows(tps, by)
-	weeks, err := journey.WeeklySignals(ctx, c.db, ws, "", trendStart(v, now), trendWeeks)
-	if err != nil {
-		c.fail(w, r, v, err)
-		return
-	}
-	d.Trend = weeklyChart(v, weeks)
+	d.Scores, d.Drops = scoreTiles(d.Summary)
+	d.Stages, d.Total = stageRows(cellSignals(cells))
 	c.render(w, r, http.StatusOK, v, pageOverview, d)
 }
 
-// signals loads the touchpoints and their signals since a time.
-func (c *Console) signals(r *http.Request, ws int64, from time.Time) ([]journey.Touchpoint, map[string]journey.Signals, error) {
-	tps, err := journey.ListTouchpoints(r.Context(), c.db, ws)
-	if err != nil {
-		return nil, nil, err
+// scoreTiles lists the headline scores and those that dropped
+// significantly against the period before.
+func scoreTiles(s *analytics.Summary) (all, drops []scoreTile) {
+	by := map[string]analytics.Metric{"nps": s.NPS, "csat": s.CSAT, "ces": s.CES}
+	for _, name := range headline {
+		t := scoreTile{Key: name, Metric: by[name]}
+		all = append(all, t)
+		if ch := t.Change; ch != nil && ch.Significant && ch.Delta < 0 {
+			drops = append(drops, t)
+		}
 	}
-	by, err := journey.SignalsByTouchpoint(r.Context(), c.db, ws, from)
-	return tps, by, err
-}
-
-// stageRows orders the stages as the journey runs and sums them up.
-func stageRows(tps []journey.Touchpoint, by map[string]journey.Signals) ([]stageRow, stageRow) {
-	sums := journey.SignalsByStage(tps, by)
-	var rows []stageRow
-	var total journey.Signals
-	for _, st := range journey.Stages {
-		s := sums[st.Key]
-		total = total.Add(s)
-		rows = append(rows, stageRow{Key: st.Key, Signals: s, Bar: balanceBar(s)})
-	}
-	return rows, stageRow{Signals: total, Bar: balanceBar(total)}
+	return all, drops
 }

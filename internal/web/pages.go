@@ -15,7 +15,10 @@ const (
 	pageTouchpointEdit = "touchpoint_edit"
 	pageUsers          = "users"
 	pageKeys           = "keys"
+	pageCases          = "cases"
+	pageCase           = "case"
 )
 
 var allPages = []string{pageLogin, pageError, pageOverview, pageJourney, pageTouchpoint, pageCustomers,
-	pageCustomer, pagePreferences, pageTouchpoints, pageTouchpointEdit, pageUsers, pageKeys}
+	pageCustomer, pagePreferences, pageTouchpoints, pageTouchpointEdit, pageUsers, pageKeys,
+	pageCases, pageCase}

@@ -31,6 +31,13 @@ func (c *Console) routes() []route {
 		{"GET /customers", c.signedIn(auth.ViewCustomers, c.customers)},
 		{"GET /customers/{id}", c.signedIn(auth.ViewCustomers, c.customer360)},
 
+		{"GET /cases", c.signedIn(auth.WorkCases, c.cases)},
+		{"GET /cases/{id}", c.signedIn(auth.WorkCases, c.casePage)},
+		{"POST /cases/{id}/assign", c.signedIn(auth.WorkCases, c.assignCase)},
+		{"POST /cases/{id}/note", c.signedIn(auth.WorkCases, c.noteCase)},
+		{"POST /cases/{id}/escalate", c.signedIn(auth.WorkCases, c.escalateCase)},
+		{"POST /cases/{id}/close", c.signedIn(auth.WorkCases, c.closeCase)},
+
 		{"GET /settings", http.RedirectHandler("/settings/preferences", http.StatusSeeOther)},
 		{"GET /settings/preferences", c.signedIn("", c.preferences)},
 		{"POST /settings/preferences", c.signedIn("", c.savePreferences)},

@@ -6,6 +6,9 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/timeline"
 )
 
 // pageTemplate is one page: the layout and shared parts plus the page's
@@ -46,9 +49,26 @@ func parsePages() (map[string]*pageTemplate, error) {
 var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"list": func(n ...int) []int { return n },
+	"deref": func(p *int64) int64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	},
 	"chart": func(v *View, c *lineChart, title string) chartView {
 		return chartView{V: v, Chart: c, Title: title}
 	},
+	"timeline": func(v *View, e []timeline.Entry, tps map[string]journey.Touchpoint) timelineView {
+		return timelineView{V: v, Entries: e, Touchpoints: tps}
+	},
+}
+
+// timelineView is what the timeline template lists: entries and the
+// touchpoints that name them.
+type timelineView struct {
+	V           *View
+	Entries     []timeline.Entry
+	Touchpoints map[string]journey.Touchpoint
 }
 
 // chartView is what the linechart template draws: a chart and its title.

@@ -1,50 +1,87 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
+	"github.com/tajrobe/tajrobe/internal/analytics"
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/loop"
 )
 
-// recentEvents is how many events the touchpoint page lists.
-const recentEvents = 25
+// How many comments and cases the touchpoint page lists.
+const (
+	tpComments = 10
+	tpCases    = 10
+)
 
-// touchpointData is one touchpoint: its signals over the period and by
-// week, and its latest events.
+// touchpointData is one touchpoint: its signals and score in the period,
+// both by week, what customers wrote there and its themes, and its cases.
 type touchpointData struct {
 	Days       int
 	Touchpoint *journey.Touchpoint
-	Period     stageRow
+	Cell       analytics.Cell
 	Heat       string
-	Trend      *lineChart
-	Recent     []journey.Event
+	Charts     []scoreTile
+	Comments   []comment.Analysis
+	Themes     []themeRow
+	Cases      caseTable
 }
 
 // touchpoint serves GET /journey/{key}; another workspace's touchpoint is
 // not found.
 func (c *Console) touchpoint(w http.ResponseWriter, r *http.Request, v *View) {
-	ctx, ws, now := r.Context(), v.Workspace.ID, c.db.Now()
+	ctx, ws := r.Context(), v.Workspace.ID
 	d := touchpointData{Days: period(r)}
 	var err error
-	if d.Touchpoint, err = journey.GetTouchpoint(ctx, c.db, ws, r.PathValue("key")); err != nil {
-		c.fail(w, r, v, err)
-		return
+	if d.Touchpoint, err = journey.GetTouchpoint(ctx, c.db, ws, r.PathValue("key")); err == nil {
+		err = c.touchpointFigures(ctx, v, &d)
 	}
-	by, err := journey.SignalsByTouchpoint(ctx, c.db, ws, now.AddDate(0, 0, -d.Days))
-	if err != nil {
-		c.fail(w, r, v, err)
-		return
-	}
-	s := by[d.Touchpoint.Key]
-	d.Period, d.Heat = stageRow{Key: d.Touchpoint.Stage, Signals: s, Bar: balanceBar(s)}, heatClass(s)
-	weeks, err := journey.WeeklySignals(ctx, c.db, ws, d.Touchpoint.Key, trendStart(v, now), trendWeeks)
 	if err == nil {
-		d.Trend = weeklyChart(v, weeks)
-		d.Recent, err = journey.RecentEvents(ctx, c.db, ws, d.Touchpoint.Key, recentEvents)
+		d.Comments, _, err = comment.List(ctx, c.db, ws, comment.Filter{Touchpoint: d.Touchpoint.Key, Limit: tpComments})
+	}
+	if err == nil {
+		d.Themes, err = c.themeRows(ctx, v, d.Touchpoint.Key, d.Days)
+	}
+	if err == nil && v.Can("cases.work") {
+		var cases []*loop.Case
+		if cases, _, err = loop.List(ctx, c.db, ws, loop.Filter{Touchpoint: d.Touchpoint.Key, Limit: tpCases}); err == nil {
+			d.Cases, err = c.caseTable(ctx, v, cases)
+		}
 	}
 	if err != nil {
 		c.fail(w, r, v, err)
 		return
 	}
 	c.render(w, r, http.StatusOK, v, pageTouchpoint, d)
+}
+
+// touchpointFigures reads the touchpoint's journey map cell and its weekly
+// signal balance and score.
+func (c *Console) touchpointFigures(ctx context.Context, v *View, d *touchpointData) error {
+	f := c.lastDays(d.Days)
+	f.Touchpoints = []string{d.Touchpoint.Key}
+	cells, err := c.querier(v).JourneyMap(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, cell := range cells {
+		if cell.Touchpoint == d.Touchpoint.Key {
+			d.Cell = cell
+		}
+	}
+	d.Heat = metricHeat(d.Cell.SignalBalance)
+	metrics := []string{"signal_balance"}
+	if m := d.Touchpoint.TargetMetric; m != "" {
+		metrics = append(metrics, m)
+	}
+	for _, m := range metrics {
+		t := scoreTile{Key: m}
+		if t.Chart, err = c.trend(ctx, v, m, d.Touchpoint.Key); err != nil {
+			return err
+		}
+		d.Charts = append(d.Charts, t)
+	}
+	return nil
 }

@@ -14,7 +14,9 @@ import (
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/locale"
+	"github.com/tajrobe/tajrobe/internal/loop"
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timeline"
 )
 
@@ -55,7 +57,8 @@ func New(db *store.DB, log *slog.Logger, opt Options) (*Console, error) {
 	}
 	c := &Console{db: db, log: log, cat: cat, version: opt.Version,
 		secure: strings.HasPrefix(opt.BaseURL, "https://")}
-	c.sources = append(customer.TimelineSources(db.Dialect), journey.TimelineSource)
+	c.sources = append(customer.TimelineSources(db.Dialect), journey.TimelineSource,
+		loop.TimelineSource(db.Dialect), survey.TimelineSource(db.Dialect))
 	c.sources = append(c.sources, opt.TimelineSources...)
 	if c.pages, err = parsePages(); err != nil {
 		return nil, err
