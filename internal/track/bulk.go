@@ -67,15 +67,18 @@ const eventColumns = `workspace_id, customer_id, message_id, type, name, touchpo
 	properties, context, occurred_at, received_at`
 
 // insertEvents stores resolved events in as few statements as the engine
-// allows: multi-row INSERTs on SQLite; on PostgreSQL one INSERT … SELECT
-// FROM unnest over column arrays, which costs one round trip like COPY but
-// keeps ON CONFLICT, needed for idempotency across nodes.
-func insertEvents(ctx context.Context, tx *store.Tx, events []*Event) error {
+// allows and returns those it stored: multi-row INSERTs on SQLite, whose
+// single writer already checked the message ids in this transaction; on
+// PostgreSQL one INSERT … SELECT FROM unnest over column arrays, which
+// costs one round trip like COPY but keeps ON CONFLICT, needed for
+// idempotency across nodes, and returns the rows another node did not
+// store first.
+func insertEvents(ctx context.Context, tx *store.Tx, events []*Event) ([]*Event, error) {
 	switch tx.Dialect() {
 	case store.Postgres:
 		return insertEventsPG(ctx, tx, events)
 	default:
-		return chunks(len(events), sqliteChunk, func(lo, hi int) error {
+		return events, chunks(len(events), sqliteChunk, func(lo, hi int) error {
 			args := make([]any, 0, (hi-lo)*12)
 			for _, e := range events[lo:hi] {
 				args = append(args, e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel,
@@ -88,7 +91,7 @@ func insertEvents(ctx context.Context, tx *store.Tx, events []*Event) error {
 	}
 }
 
-func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) error {
+func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) ([]*Event, error) {
 	n := len(events)
 	ws, cust, occ, rec := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
 	mid, typ, name, tp, ch, props, cx := make([]string, n), make([]string, n), make([]string, n),
@@ -103,11 +106,31 @@ func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) error {
 			sig[i] = &s
 		}
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO events (`+eventColumns+`)
+	rows, err := tx.Query(ctx, `INSERT INTO events (`+eventColumns+`)
 		SELECT w, c, m, t, n, tp, ch, s, p::jsonb, x::jsonb, o, r
 		FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS u(w, c, m, t, n, tp, ch, s, p, x, o, r)
-		ON CONFLICT (workspace_id, message_id) DO NOTHING`,
+		ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING id, message_id`,
 		ws, cust, mid, typ, name, tp, ch, sig, props, cx, occ, rec)
-	return err
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make(map[string]int64, n)
+	for rows.Next() {
+		var id int64
+		var msg string
+		if err := rows.Scan(&id, &msg); err != nil {
+			return nil, err
+		}
+		ids[msg] = id
+	}
+	stored := events[:0:0]
+	for _, e := range events {
+		if id, ok := ids[e.MessageID]; ok {
+			e.ID = id
+			stored = append(stored, e)
+		}
+	}
+	return stored, rows.Err()
 }

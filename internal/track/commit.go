@@ -123,7 +123,11 @@ func write(ctx context.Context, tx *store.Tx, events []*Event) error {
 		if err := resolve(ctx, tx, ws, fresh); err != nil {
 			return err
 		}
-		if err := insertEvents(ctx, tx, fresh); err != nil {
+		stored, err := insertEvents(ctx, tx, fresh)
+		if err != nil {
+			return err
+		}
+		if err := react(ctx, tx, ws, stored); err != nil {
 			return err
 		}
 	}

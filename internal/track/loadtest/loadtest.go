@@ -55,7 +55,8 @@ func Run(ctx context.Context, cfg Config) Result {
 		cfg.Batch = 1
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Workers, MaxConnsPerHost: cfg.Workers}, Timeout: time.Minute}
-	run := &runner{cfg: cfg, client: client, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":"))}
+	run := &runner{cfg: cfg, client: client, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":")),
+		gen: &Generator{Batch: cfg.Batch, Users: cfg.Users, Seed: cfg.Seed}}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	due := run.schedule(ctx)
@@ -76,7 +77,7 @@ type runner struct {
 	cfg    Config
 	client *http.Client
 	auth   string
-	seq    atomic.Int64
+	gen    *Generator
 	mu     sync.Mutex
 	res    Result
 }
@@ -116,7 +117,7 @@ func (r *runner) worker(ctx context.Context, w int, due <-chan time.Time) []time
 	var buf bytes.Buffer
 	for at := range due {
 		buf.Reset()
-		path := r.body(&buf, rng)
+		path := r.gen.Body(&buf, rng)
 		err := r.send(path, buf.Bytes())
 		if ctx.Err() != nil && err != nil {
 			return lat // cut off by the end of the run, not the server's fault
@@ -179,29 +180,39 @@ func percentiles(res *Result, per [][]time.Duration) {
 var events = []string{"Product Viewed", "Product Viewed", "Product Viewed", "Product Added", "Checkout Started",
 	"Order Completed", "Delivery Late", "Support Ticket Opened", "Review Submitted"}
 
-// body writes one request: a single track call or a batch of them. It is
-// written by hand, not through encoding/json, so the load generator spends
-// its share of the machine's two cores on sending, not encoding.
-func (r *runner) body(b *bytes.Buffer, rng *rand.Rand) string {
-	if r.cfg.Batch == 1 {
-		r.event(b, rng)
+// Generator writes the requests of a run: the same events the bench
+// sends, for in-process benchmarks too.
+type Generator struct {
+	Batch int    // events per request; 1 writes single /v1/track calls
+	Users int    // distinct people the events come from
+	Seed  uint64 // makes message ids unique per run
+	seq   atomic.Int64
+}
+
+// Body writes one request: a single track call or a batch of them, and
+// returns the path it goes to. It is written by hand, not through
+// encoding/json, so the load generator spends its share of the machine's
+// two cores on sending, not encoding.
+func (g *Generator) Body(b *bytes.Buffer, rng *rand.Rand) string {
+	if g.Batch <= 1 {
+		g.event(b, rng)
 		return "/v1/track"
 	}
 	b.WriteString(`{"batch":[`)
-	for i := range r.cfg.Batch {
+	for i := range g.Batch {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		r.event(b, rng)
+		g.event(b, rng)
 	}
 	b.WriteString(`],"sentAt":"` + time.Now().UTC().Format(time.RFC3339Nano) + `"}`)
 	return "/v1/batch"
 }
 
-func (r *runner) event(b *bytes.Buffer, rng *rand.Rand) {
-	user := strconv.Itoa(rng.IntN(max(r.cfg.Users, 1)))
-	seq := strconv.FormatInt(r.seq.Add(1), 36)
-	b.WriteString(`{"type":"track","messageId":"lt-` + strconv.FormatUint(r.cfg.Seed, 36) + `-` + seq + `","userId":"user-` + user +
+func (g *Generator) event(b *bytes.Buffer, rng *rand.Rand) {
+	user := strconv.Itoa(rng.IntN(max(g.Users, 1)))
+	seq := strconv.FormatInt(g.seq.Add(1), 36)
+	b.WriteString(`{"type":"track","messageId":"lt-` + strconv.FormatUint(g.Seed, 36) + `-` + seq + `","userId":"user-` + user +
 		`","anonymousId":"anon-` + user + `","event":"` + events[rng.IntN(len(events))] +
 		`","timestamp":"` + time.Now().UTC().Format(time.RFC3339Nano) +
 		`","properties":{"sku":"SH-` + strconv.Itoa(rng.IntN(5000)) + `","price":` + strconv.Itoa(100000+rng.IntN(9000000)) +
