@@ -1,12 +1,15 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timeline"
 )
@@ -18,13 +21,25 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cust, err := customer.Create(r.Context(), s.DB, c.Workspace.ID, c.Workspace.Region, c.Actor(), in)
+	cust, err := customer.Create(r.Context(), s.DB, c.Workspace.ID, c.Workspace.Region, c.Actor(), in, afterTraits(in.Traits)...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/customers/"+describeID(cust.ID))
 	respond(w, http.StatusCreated, cust)
+}
+
+// afterTraits runs the loop's customer rules in the transaction that set
+// a customer's traits, when it set any.
+func afterTraits(traits customer.Traits) []customer.Then {
+	if len(traits) == 0 {
+		return nil
+	}
+	return []customer.Then{func(ctx context.Context, tx *store.Tx, ws, id int64) error {
+		_, err := loop.OnCustomer(ctx, tx, ws, id)
+		return err
+	}}
 }
 
 func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) {
@@ -78,7 +93,7 @@ func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cust, err := customer.Update(r.Context(), s.DB, c.Workspace.ID, c.Workspace.Region, c.Actor(), id, p)
+	cust, err := customer.Update(r.Context(), s.DB, c.Workspace.ID, c.Workspace.Region, c.Actor(), id, p, afterTraits(p.Traits)...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -103,7 +118,7 @@ func (s *Server) customerTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sources := append(customer.TimelineSources(s.DB.Dialect), journey.TimelineSource, survey.TimelineSource(s.DB.Dialect),
-		comment.TimelineSource(s.DB.Dialect))
+		comment.TimelineSource(s.DB.Dialect), loop.TimelineSource(s.DB.Dialect))
 	entries, next, err := timeline.List(r.Context(), s.DB, cust.Members(), sources, r.URL.Query().Get("cursor"), limit)
 	if err != nil {
 		s.fail(w, r, err)

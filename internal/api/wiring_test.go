@@ -93,3 +93,45 @@ func TestAnswersMoveTheSummaryAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestTraitChangesRunCustomerRules sets a customer's traits through the
+// API: the loop's customer rules run in the same transaction, so a trait
+// a rule watches opens a case at once (once), and the case is on the
+// customer's timeline.
+func TestTraitChangesRunCustomerRules(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx, f := context.Background(), newFixture(t, db)
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			return loop.SaveRule(ctx, tx, f.a.WorkspaceID, "t", &rules.Rule{Name: "churn risk", Enabled: true,
+				Trigger: rules.Trigger{Kind: rules.OnCustomer},
+				When:    []rules.Condition{{Kind: rules.Trait, Trait: "churn_risk", Op: rules.Eq, Values: []string{"بالا"}}},
+				Then:    []rules.Action{{Kind: rules.OpenCase, Reason: "churn_risk"}}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := f.a.SecretKey
+		low := f.call("POST", "/api/v1/customers", key, map[string]any{"traits": map[string]any{"churn_risk": "کم"},
+			"identities": []map[string]string{{"kind": "user_id", "value": "u1"}}}, 201)
+		high := f.call("POST", "/api/v1/customers", key, map[string]any{"traits": map[string]any{"churn_risk": "بالا"},
+			"identities": []map[string]string{{"kind": "user_id", "value": "u2"}}}, 201)
+		f.call("PATCH", "/api/v1/customers/"+idOf(low), key, map[string]any{"traits": map[string]any{"churn_risk": "بالا"}}, 200)
+		f.call("PATCH", "/api/v1/customers/"+idOf(low), key, map[string]any{"traits": map[string]any{"city": "تبریز"}}, 200)
+		for _, c := range []map[string]any{low, high} {
+			var n int
+			db.QueryRow(ctx, `SELECT COUNT(*) FROM cases WHERE customer_id = ? AND reason = 'churn_risk' AND source_kind = 'customer'`,
+				int64(c["id"].(float64))).Scan(&n)
+			if n != 1 {
+				t.Fatalf("customer %s has %d churn_risk cases, want 1", idOf(c), n)
+			}
+		}
+		tl := f.call("GET", "/api/v1/customers/"+idOf(low)+"/timeline", key, nil, 200)
+		kinds := map[any]bool{}
+		for _, e := range tl["data"].([]any) {
+			kinds[e.(map[string]any)["kind"]] = true
+		}
+		if !kinds["case"] {
+			t.Fatalf("the customer's case is not on the timeline: %v", tl["data"])
+		}
+	})
+}

@@ -72,9 +72,24 @@ type New struct {
 	Consent    []Consent  `json:"consent"`
 }
 
-// Create makes a new customer. It fails with Exist, naming the owner, when
-// any identity already belongs to a customer.
-func Create(ctx context.Context, db *store.DB, workspaceID int64, region, actor string, n New) (*Customer, error) {
+// Then is work a caller adds to a customer change, run in the transaction
+// that makes it: the follow-up loop's customer rules after traits
+// changed, for one, without this package knowing of the loop.
+type Then func(ctx context.Context, tx *store.Tx, workspaceID, customerID int64) error
+
+func runThen(ctx context.Context, tx *store.Tx, workspaceID, customerID int64, then []Then) error {
+	for _, f := range then {
+		if err := f(ctx, tx, workspaceID, customerID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Create makes a new customer, then runs then in the same transaction. It
+// fails with Exist, naming the owner, when any identity already belongs to
+// a customer.
+func Create(ctx context.Context, db *store.DB, workspaceID int64, region, actor string, n New, then ...Then) (*Customer, error) {
 	const op = "customer.Create"
 	ids, err := NormalizeAll(n.Identities, region)
 	if err != nil {
@@ -88,7 +103,10 @@ func Create(ctx context.Context, db *store.DB, workspaceID int64, region, actor 
 		if id, err = createTx(ctx, tx, workspaceID, ids, n); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, workspaceID, actor, "customer.create", fmt.Sprint("customer/", id), n)
+		if err := audit.Record(ctx, tx, workspaceID, actor, "customer.create", fmt.Sprint("customer/", id), n); err != nil {
+			return err
+		}
+		return runThen(ctx, tx, workspaceID, id, then)
 	})
 	if err != nil {
 		return nil, errs.Wrap(op, err)
@@ -153,8 +171,8 @@ type Patch struct {
 	Consent          []Consent  `json:"consent"`
 }
 
-// Update applies a patch to a customer, all or nothing.
-func Update(ctx context.Context, db *store.DB, workspaceID int64, region, actor string, id int64, p Patch) (*Customer, error) {
+// Update applies a patch to a customer and runs then, all or nothing.
+func Update(ctx context.Context, db *store.DB, workspaceID int64, region, actor string, id int64, p Patch, then ...Then) (*Customer, error) {
 	const op = "customer.Update"
 	add, err := NormalizeAll(p.AddIdentities, region)
 	if err != nil {
@@ -176,7 +194,10 @@ func Update(ctx context.Context, db *store.DB, workspaceID int64, region, actor 
 			return err
 		}
 		id = c.ID
-		return audit.Record(ctx, tx, workspaceID, actor, "customer.update", fmt.Sprint("customer/", c.ID), p)
+		if err := audit.Record(ctx, tx, workspaceID, actor, "customer.update", fmt.Sprint("customer/", c.ID), p); err != nil {
+			return err
+		}
+		return runThen(ctx, tx, workspaceID, c.ID, then)
 	})
 	if err != nil {
 		return nil, errs.Wrap(op, err)
