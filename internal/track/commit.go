@@ -81,11 +81,20 @@ func (in *Ingester) commitAlone(events []*Event) error {
 	return nil
 }
 
-// commit writes events in one transaction.
+// commit writes events in one transaction, then remembers the identities
+// it read or attached.
 func (in *Ingester) commit(events []*Event) error {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
-	return in.db.InTx(ctx, func(tx *store.Tx) error { return write(ctx, tx, events) })
+	var learned []learnt
+	err := in.db.InTx(ctx, func(tx *store.Tx) error {
+		learned = learned[:0] // a retried transaction learns afresh
+		return write(ctx, tx, events, in.known, &learned)
+	})
+	if err == nil {
+		in.known.learn(learned, in.db.Now())
+	}
+	return err
 }
 
 func (in *Ingester) reachable() bool {
@@ -96,7 +105,7 @@ func (in *Ingester) reachable() bool {
 
 // write resolves and stores events, workspace by workspace, skipping
 // message ids the workspace has already stored.
-func write(ctx context.Context, tx *store.Tx, events []*Event) error {
+func write(ctx context.Context, tx *store.Tx, events []*Event, k *known, learned *[]learnt) error {
 	if tx.Dialect() == store.Postgres {
 		// Plan each lookup for its real array: a plan cached while the
 		// tables were small scans them whole once they are not.
@@ -120,7 +129,7 @@ func write(ctx context.Context, tx *store.Tx, events []*Event) error {
 		if len(fresh) == 0 {
 			continue
 		}
-		if err := resolve(ctx, tx, ws, fresh); err != nil {
+		if err := resolve(ctx, tx, ws, fresh, k, learned); err != nil {
 			return err
 		}
 		stored, err := insertEvents(ctx, tx, fresh)

@@ -21,6 +21,10 @@ type Options struct {
 	// before they are read again; it bounds how late another node's change
 	// (a revoked key) takes effect here.
 	CacheTTL time.Duration
+	// IdentityTTL is how long this node trusts an identity's owner it read
+	// or attached before reading it again; merges are noticed at once, see
+	// known. 0 means 5 s, a negative value turns the memory off.
+	IdentityTTL time.Duration
 	// RateLimit is the events per second one key may send, shared among
 	// the nodes alive; 0 means DefaultRateLimit, a negative value none.
 	RateLimit float64
@@ -34,6 +38,9 @@ type Options struct {
 // client cannot starve the others.
 const DefaultRateLimit = 250_000
 
+// maxKnown bounds the identities a node remembers (about 30 MB).
+const maxKnown = 250_000
+
 func (o *Options) defaults(d store.Dialect) {
 	if o.Committers <= 0 {
 		o.Committers = 1
@@ -46,6 +53,9 @@ func (o *Options) defaults(d store.Dialect) {
 	}
 	if o.CacheTTL <= 0 {
 		o.CacheTTL = 10 * time.Second
+	}
+	if o.IdentityTTL == 0 {
+		o.IdentityTTL = 5 * time.Second
 	}
 	if o.RateLimit == 0 {
 		o.RateLimit = DefaultRateLimit
@@ -65,6 +75,7 @@ type Ingester struct {
 	opt      Options
 	keys     *cache[[32]byte, keyed]
 	catalogs *cache[int64, catalog]
+	known    *known // nil when IdentityTTL is negative
 	limits   *limiter
 
 	mu     sync.RWMutex // held for reading while queueing, for writing by Close
@@ -87,6 +98,9 @@ func New(db *store.DB, opt Options) *Ingester {
 		keys:     newCache[[32]byte, keyed](opt.CacheTTL, 100_000, db.Now),
 		catalogs: newCache[int64, catalog](opt.CacheTTL, 10_000, db.Now),
 		jobs:     make(chan *job, 4096),
+	}
+	if opt.IdentityTTL > 0 {
+		in.known = newKnown(opt.IdentityTTL, maxKnown)
 	}
 	in.limits = newLimiter(db, opt.RateLimit, opt.Log)
 	for range opt.Committers {

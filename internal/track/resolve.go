@@ -36,21 +36,48 @@ type conflict struct {
 }
 
 // resolve sets CustomerID on every event, creating customers and
-// attaching identities as needed.
-func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event) error {
+// attaching identities as needed. Identities this node knows skip the
+// look-up and the lock; the others are locked and read in bulk. What the
+// group read or attached is added to learned, for the cache to take once
+// the transaction commits.
+func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event, k *known, learned *[]learnt) error {
 	r := &resolution{ws: workspaceID, newTraits: map[int64]customer.Traits{}, conflicts: map[conflict]bool{}}
-	all := distinctIdentities(events)
-	if err := lockIdentities(ctx, tx, workspaceID, all); err != nil {
+	mark, err := readMergeMark(ctx, tx, workspaceID)
+	if err != nil {
 		return err
 	}
-	var err error
-	if r.owners, err = loadOwners(ctx, tx, workspaceID, all); err != nil {
+	all := distinctIdentities(events)
+	r.owners = k.owners(workspaceID, mark, all, tx.Now)
+	unknown := all
+	if len(r.owners) > 0 {
+		unknown = make([]customer.Identity, 0, len(all)-len(r.owners))
+		for _, id := range all {
+			if _, ok := r.owners[id]; !ok {
+				unknown = append(unknown, id)
+			}
+		}
+	}
+	if err := lockIdentities(ctx, tx, workspaceID, unknown); err != nil {
 		return err
+	}
+	if err := loadOwners(ctx, tx, workspaceID, unknown, r.owners); err != nil {
+		return err
+	}
+	for _, id := range unknown {
+		if c, ok := r.owners[id]; ok {
+			*learned = append(*learned, learnt{ws: workspaceID, mark: mark, id: id, customer: c})
+		}
 	}
 	for _, e := range events {
 		e.CustomerID = r.assign(e)
 	}
-	return r.write(ctx, tx, events)
+	if err := r.write(ctx, tx, events); err != nil {
+		return err
+	}
+	for _, o := range r.idents {
+		*learned = append(*learned, learnt{ws: workspaceID, mark: mark, id: o.id, customer: o.customer})
+	}
+	return nil
 }
 
 // assign picks the event's customer, in memory.
@@ -120,19 +147,19 @@ func lockIdentities(ctx context.Context, tx *store.Tx, workspaceID int64, ids []
 	return err
 }
 
-// loadOwners finds the customers that own any of ids, one query per kind.
-func loadOwners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []customer.Identity) (map[customer.Identity]int64, error) {
+// loadOwners adds to out the customers that own any of ids, one query
+// per kind.
+func loadOwners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []customer.Identity, out map[customer.Identity]int64) error {
 	byKind := map[customer.Kind][]string{}
 	for _, id := range ids {
 		byKind[id.Kind] = append(byKind[id.Kind], id.Value)
 	}
-	out := make(map[customer.Identity]int64, len(ids))
 	for kind, vals := range byKind {
 		if err := ownersOfKind(ctx, tx, workspaceID, kind, vals, out); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 func ownersOfKind(ctx context.Context, tx *store.Tx, workspaceID int64, kind customer.Kind, vals []string, out map[customer.Identity]int64) error {
