@@ -15,26 +15,31 @@ import (
 )
 
 // surveyParts are the survey pieces a server runs: the public pages and
-// hooks, the timer that sends invitations and webhooks, and the scan that
-// turns touchpoint events into surveys.
+// hooks, the timer that sends invitations and webhooks and runs the
+// follow-up loop's jobs, and the scan that turns touchpoint events into
+// surveys.
 type surveyParts struct {
-	pages  *respond.Handler
-	runner *timer.Runner
-	stop   context.CancelFunc
-	done   chan struct{}
+	pages   *respond.Handler
+	runner  *timer.Runner
+	stop    context.CancelFunc
+	done    chan struct{}
+	digests chan struct{}
 }
 
 // startSurveys wires the survey pages and starts the survey workers.
 func startSurveys(ctx context.Context, env *Env, db *store.DB, log *slog.Logger) *surveyParts {
 	base := publicURL(env)
-	p := &surveyParts{pages: respond.New(db, log, base), runner: &timer.Runner{DB: db, Log: log}, done: make(chan struct{})}
+	p := &surveyParts{pages: respond.New(db, log, base), runner: &timer.Runner{DB: db, Log: log}, done: make(chan struct{}),
+		digests: make(chan struct{})}
 	p.runner.Handle(survey.JobSend, (&survey.Sender{DB: db, BaseURL: base}).Run)
 	p.runner.Handle(survey.JobWebhook, (&survey.Webhooks{DB: db}).Run)
 	p.runner.Handle(survey.JobTrigger, survey.RunTrigger(db, base))
+	registerLoop(db, log, p.runner)
 	p.runner.Start(ctx)
 	var sctx context.Context
 	sctx, p.stop = context.WithCancel(ctx)
 	go p.scan(sctx, log)
+	go func() { defer close(p.digests); scheduleDigests(sctx, db, log) }()
 	return p
 }
 
@@ -66,6 +71,7 @@ func (p *surveyParts) mount(m map[string]http.Handler) {
 func (p *surveyParts) shutdown(ctx context.Context) {
 	p.stop()
 	<-p.done
+	<-p.digests
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	p.runner.Shutdown(ctx)

@@ -1,6 +1,7 @@
 package loop_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
 	"github.com/tajrobe/tajrobe/internal/timer"
@@ -56,7 +58,8 @@ func TestAlertsByEmailAndSignedWebhook(t *testing.T) {
 		w.answer(w.customer(1, nil), 0, "web", "") // owner ag1: refused address
 		w.answer(w.customer(2, nil), 5, "sms", "") // owner ag2
 		r := &timer.Runner{DB: db, Node: "n", Log: slog.New(slog.DiscardHandler)}
-		(&loop.Service{DB: db, Mail: &loop.SMTPMailer{Addr: mail.addr, From: "tajrobe@aria.example"}}).Register(r)
+		smtp := &notify.SMTP{Addr: mail.addr, From: "tajrobe@aria.example"}
+		(&loop.Service{DB: db, Mail: func(context.Context, int64) (loop.Mailer, error) { return smtp, nil }}).Register(r)
 		for range 14 { // 3.5 hours: every retry's backoff, before the first deadline passes
 			_, err := r.RunDue(ctx)
 			must(t, err)

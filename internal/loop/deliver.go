@@ -6,7 +6,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timer"
 )
@@ -62,10 +62,11 @@ func (s *Service) loadAlert(ctx context.Context, id int64) (*pending, error) {
 
 func (s *Service) send(ctx context.Context, a *pending) error {
 	if a.Channel == "email" {
-		if s.Mail == nil {
-			return errors.New("no mail server is configured")
+		m, err := s.mailer(ctx, a.workspaceID)
+		if err != nil {
+			return err
 		}
-		return s.Mail.Send(ctx, a.Target, a.Subject, a.body)
+		return m.Send(ctx, notify.Mail{To: a.Target, Subject: a.Subject, Text: a.body})
 	}
 	secret, err := s.webhookSecret(ctx, a.workspaceID)
 	if err != nil {

@@ -39,6 +39,42 @@ func ScheduleDigest(ctx context.Context, tx *store.Tx, ws *workspace.Workspace) 
 	return err
 }
 
+// ScheduleDigests adds every workspace's next digest that is not there
+// yet; servers call it at start and then now and again, for workspaces
+// created since.
+func ScheduleDigests(ctx context.Context, db *store.DB) error {
+	rows, err := db.Query(ctx, `SELECT id FROM workspaces ORDER BY id`)
+	if err != nil {
+		return errs.Wrap("loop.ScheduleDigests", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return errs.Wrap("loop.ScheduleDigests", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return errs.Wrap("loop.ScheduleDigests", err)
+	}
+	for _, id := range ids {
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			ws, err := workspaceIn(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			return ScheduleDigest(ctx, tx, ws)
+		})
+		if err != nil {
+			return errs.Wrap("loop.ScheduleDigests", err)
+		}
+	}
+	return nil
+}
+
 // runDigest e-mails the workspace's managers a summary of the loop and
 // schedules the next day's digest, in one transaction.
 func (s *Service) runDigest(ctx context.Context, j timer.Job) error {

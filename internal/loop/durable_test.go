@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
 	"github.com/tajrobe/tajrobe/internal/timer"
@@ -68,13 +69,13 @@ func TestEscalationSurvivesACrashAndTwoNodes(t *testing.T) {
 
 func runner(db *store.DB, node string) *timer.Runner {
 	r := &timer.Runner{DB: db, Node: node, Batch: 4, Lease: time.Minute, Log: slog.New(slog.DiscardHandler)}
-	(&loop.Service{DB: db, Mail: nopMailer{}}).Register(r)
+	(&loop.Service{DB: db, Mail: func(context.Context, int64) (loop.Mailer, error) { return nopMailer{}, nil }}).Register(r)
 	return r
 }
 
 type nopMailer struct{}
 
-func (nopMailer) Send(context.Context, string, string, string) error { return nil }
+func (nopMailer) Send(context.Context, notify.Mail) error { return nil }
 
 // crash runs node A until its first escalation commits, then ends its
 // goroutine before the timer records the job done: a process killed at the

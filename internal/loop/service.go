@@ -13,8 +13,10 @@ import (
 // Service runs the loop's background work: deadline escalations, alert
 // delivery and the daily digest, as timer jobs on any number of nodes.
 type Service struct {
-	DB     *store.DB
-	Mail   Mailer       // nil: e-mail alerts fail and, after their retries, go dead
+	DB *store.DB
+	// Mail returns the mailer for a workspace's e-mail alerts; nil, or no
+	// mailer, and they fail and, after their retries, go dead.
+	Mail   func(ctx context.Context, workspaceID int64) (Mailer, error)
 	Client *http.Client // for webhooks; nil uses a client with a 10 s timeout
 	Log    *slog.Logger
 }

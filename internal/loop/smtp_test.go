@@ -2,8 +2,9 @@ package loop_test
 
 import (
 	"bufio"
-	"encoding/base64"
+	"io"
 	"mime"
+	"mime/multipart"
 	"net"
 	"net/mail"
 	"strings"
@@ -97,19 +98,29 @@ func (s *smtpServer) keep(to, data string) {
 		return
 	}
 	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
-	raw := new(strings.Builder)
-	buf := make([]byte, 4096)
+	s.mu.Lock()
+	s.got = append(s.got, received{to: to, subject: subject, body: plainText(m)})
+	s.mu.Unlock()
+}
+
+// plainText returns the text/plain part of a multipart message, decoded
+// from quoted-printable.
+func plainText(m *mail.Message) string {
+	_, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
+	if err != nil {
+		return ""
+	}
+	r := multipart.NewReader(m.Body, params["boundary"])
 	for {
-		n, err := m.Body.Read(buf)
-		raw.Write(buf[:n])
+		p, err := r.NextPart()
 		if err != nil {
-			break
+			return ""
+		}
+		if strings.HasPrefix(p.Header.Get("Content-Type"), "text/plain") {
+			b, _ := io.ReadAll(p)
+			return string(b)
 		}
 	}
-	body, _ := base64.StdEncoding.DecodeString(strings.ReplaceAll(raw.String(), "\r\n", ""))
-	s.mu.Lock()
-	s.got = append(s.got, received{to: to, subject: subject, body: string(body)})
-	s.mu.Unlock()
 }
 
 func (s *smtpServer) messages() []received {
