@@ -1,6 +1,10 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/tajrobe/tajrobe/internal/program"
+)
 
 // route is one entry of the API: the method-and-path pattern and its
 // handler. The OpenAPI test checks this list against openapi.json.
@@ -100,5 +104,17 @@ func (s *Server) routes() []route {
 		{"PUT /api/v1/loop/settings", s.secret(s.putLoopSettings)},
 		{"GET /api/v1/loop/metrics", s.secret(s.loopMetrics)},
 		{"GET /api/v1/loop/dead-letters", s.secret(s.deadLetters)},
+
+		{"GET /api/v1/programs", s.secret(s.listPrograms)},
+		{"POST /api/v1/programs", s.secret(s.saveProgram)},
+		{"GET /api/v1/programs/{id}", s.secret(s.getProgram)},
+		{"PUT /api/v1/programs/{id}", s.secret(s.saveProgram)},
+		{"POST /api/v1/programs/{id}/activate", s.secret(s.programStatus(program.Active))},
+		{"POST /api/v1/programs/{id}/pause", s.secret(s.programStatus(program.Paused))},
+		{"POST /api/v1/programs/{id}/resume", s.secret(s.programStatus(program.Active))},
+		{"POST /api/v1/programs/{id}/archive", s.secret(s.programStatus(program.Archived))},
+		{"POST /api/v1/programs/{id}/enter", s.secret(s.enterProgram)},
+		{"GET /api/v1/program-settings", s.secret(s.getProgramSettings)},
+		{"PUT /api/v1/program-settings", s.secret(s.putProgramSettings)},
 	}
 }

@@ -7,11 +7,13 @@ import (
 	"crypto/tls"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"mime"
 	"mime/quotedprintable"
 	"net"
 	"net/mail"
 	"net/smtp"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +24,9 @@ import (
 type Mail struct {
 	To, Subject string
 	Text, HTML  string
+	// Headers are extra header fields in ASCII, such as List-Unsubscribe
+	// and List-Unsubscribe-Post for one-click unsubscribe (RFC 8058).
+	Headers map[string]string
 }
 
 // SMTP sends mail through one server. STARTTLS is used when the server
@@ -118,6 +123,11 @@ func compose(from, to *mail.Address, m Mail) []byte {
 	header("Message-ID", "<"+randomHex(16)+"@"+domainOf(from.Address)+">")
 	header("MIME-Version", "1.0")
 	header("Auto-Submitted", "auto-generated")
+	for _, k := range slices.Sorted(maps.Keys(m.Headers)) {
+		if v := m.Headers[k]; !strings.ContainsAny(k+v, "\r\n") {
+			header(k, v)
+		}
+	}
 	header("Content-Type", `multipart/alternative; boundary="`+boundary+`"`)
 	b.WriteString("\r\n")
 	part(&b, boundary, "text/plain; charset=utf-8", m.Text)

@@ -138,4 +138,8 @@ type Facts struct {
 	// CountSignals counts the customer's events with a signal ≤ atMost in
 	// the last days, at touchpoint ("" for any).
 	CountSignals func(touchpoint string, atMost, days int) (int, error)
+	// Ext carries facts that conditions registered by another package
+	// read (programs: the customer's events, consent, lists, A/B bucket);
+	// this package never looks inside.
+	Ext any
 }

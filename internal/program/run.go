@@ -1,0 +1,169 @@
+package program
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/notify"
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/survey"
+	"github.com/tajrobe/tajrobe/internal/timer"
+	"github.com/tajrobe/tajrobe/internal/workspace"
+)
+
+// Runner runs programs on the timer: it moves customers on when their
+// waits end, sends their messages behind the guardrails, plans date and
+// schedule triggers. Any number of nodes may run one over a shared
+// database; the timer's leases keep a step from running twice at once,
+// and sequence numbers keep a late or repeated job from repeating one.
+type Runner struct {
+	DB      *store.DB
+	BaseURL string                              // for unsubscribe and survey links
+	Log     *slog.Logger                        // nil: discard
+	Client  *http.Client                        // webhooks; nil: 10 s timeout
+	SMS     func(survey.SMS) notify.SMSProvider // nil: the workspace's provider
+	Mail    func(survey.SMTP) survey.MailSender // nil: the workspace's SMTP server
+	Paused  time.Duration                       // how often a paused program's customers look again; default 10 min
+}
+
+// Register adds the program job handlers to a timer runner.
+func (r *Runner) Register(t *timer.Runner) {
+	if r.Log == nil {
+		r.Log = slog.New(slog.DiscardHandler)
+	}
+	if r.Client == nil {
+		r.Client = &http.Client{Timeout: 10 * time.Second}
+	}
+	if r.Paused == 0 {
+		r.Paused = 10 * time.Minute
+	}
+	t.Handle(JobStep, r.runStep)
+	t.Handle(JobSend, r.runSend)
+	t.Handle(JobPlan, r.runPlan)
+	t.Handle(JobDate, r.runDate)
+	t.Handle(JobSchedule, r.runSchedule)
+}
+
+func (r *Runner) runStep(ctx context.Context, j timer.Job) error {
+	var p stepJob
+	if err := json.Unmarshal(j.Payload, &p); err != nil {
+		return timer.Permanent(err)
+	}
+	return r.DB.InTx(ctx, func(tx *store.Tx) error { return r.step(ctx, tx, p) })
+}
+
+// step moves one enrollment on, if the job is still its current one.
+func (r *Runner) step(ctx context.Context, tx *store.Tx, job stepJob) error {
+	e, err := lockEnrollment(ctx, tx, job.E)
+	if errs.Is(err, errs.NotExist) {
+		return nil
+	}
+	if err != nil || e.State != InProgress || e.Seq != job.Q {
+		return err // ended, or moved on by an event: this job is stale
+	}
+	prog, status, err := loadVersion(ctx, tx, e.ProgramID, e.Version)
+	if err != nil {
+		return err
+	}
+	switch status {
+	case Paused:
+		if err := e.schedule(ctx, tx, tx.Now.Add(r.Paused)); err != nil {
+			return err
+		}
+		return e.save(ctx, tx, nil, "")
+	case Archived:
+		e.State = Exited
+		return e.save(ctx, tx, nil, "program archived")
+	}
+	ws, err := workspaceIn(ctx, tx, e.WorkspaceID)
+	if err != nil {
+		return err
+	}
+	w := r.walker(ctx, tx, ws, prog, e)
+	from := ""
+	if e.Step != "" {
+		from = w.resume(e.Step, job.Event)
+	}
+	o, err := w.run(from)
+	if err != nil {
+		return err
+	}
+	return settle(ctx, tx, e, o)
+}
+
+// settle records where a walk stopped and queues the next job.
+func settle(ctx context.Context, tx *store.Tx, e *enrollment, o outcome) error {
+	if o.State != InProgress {
+		e.State = o.State
+		return e.save(ctx, tx, nil, o.Reason)
+	}
+	e.Step, e.WaitingFor = o.Step, o.Event
+	if err := e.schedule(ctx, tx, o.Due); err != nil {
+		return err
+	}
+	return e.save(ctx, tx, &o.Due, "")
+}
+
+func (r *Runner) walker(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, p *Program, e *enrollment) *walker {
+	return &walker{ctx: ctx, ws: ws, p: p, e: e, now: tx.Now,
+		load:  func() (*person, error) { return loadPerson(ctx, tx, ws, e.CustomerID) },
+		facts: func(who *person, _ string) *facts { return dbFacts(ctx, tx, ws.ID, who) },
+		fx:    &live{tx: tx, r: r}}
+}
+
+// live carries out a walk's decisions in the transaction.
+type live struct {
+	tx *store.Tx
+	r  *Runner
+}
+
+func (l *live) log(w *walker, step, kind, detail string) error {
+	return writeLog(w.ctx, l.tx, w.e, step, kind, detail)
+}
+
+func (l *live) act(w *walker, s *Step) (string, string, error) {
+	a := s.Action
+	switch a.Kind {
+	case SendEmail, SendSMS, Webhook, SendSurvey:
+		return l.queue(w, s)
+	}
+	p, err := w.person()
+	if err != nil {
+		return "", "", err
+	}
+	detail, err := applyAction(w.ctx, l.tx, w.ws, w.p, w.e, p, a)
+	return "action", detail, err
+}
+
+// writeLog adds one line to the enrollment's history.
+func writeLog(ctx context.Context, tx *store.Tx, e *enrollment, step, kind, detail string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO program_log (workspace_id, enrollment_id, program_id, version, customer_id, step, kind, detail, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.WorkspaceID, e.ID, e.ProgramID, e.Version, e.CustomerID, step, kind, detail, store.Millis(tx.Now))
+	return errs.Wrap("program.log", err)
+}
+
+func workspaceIn(ctx context.Context, tx *store.Tx, id int64) (*workspace.Workspace, error) {
+	if ws, ok := cachedWorkspace(id); ok {
+		return ws, nil
+	}
+	var w workspace.Workspace
+	err := tx.QueryRow(ctx, `SELECT id, name, slug, language, timezone, region FROM workspaces WHERE id = ?`, id).
+		Scan(&w.ID, &w.Name, &w.Slug, &w.Language, &w.Timezone, &w.Region)
+	if err != nil {
+		return nil, errs.E("program.workspace", errs.NotExist, "workspace %d does not exist", id)
+	}
+	keepWorkspace(&w)
+	return &w, nil
+}
+
+func parseJob(j timer.Job, v any) error {
+	if err := json.Unmarshal(j.Payload, v); err != nil {
+		return timer.Permanent(fmt.Errorf("job %d: bad payload: %w", j.ID, err))
+	}
+	return nil
+}
