@@ -50,7 +50,11 @@ func storedIDs(ctx context.Context, tx *store.Tx, workspaceID int64, ids []strin
 	}
 	switch tx.Dialect() {
 	case store.Postgres:
-		return out, collect(`SELECT message_id FROM events WHERE workspace_id = ? AND message_id = ANY(?::text[])`, workspaceID, ids)
+		// One probe of the unique index per id, whatever the statistics
+		// say: "message_id = ANY(…)" let a planner that still thought the
+		// workspace small scan all its rows (10 ms for 200 ids at 60,000).
+		return out, collect(`SELECT u.m FROM unnest(?::text[]) AS u(m) CROSS JOIN LATERAL
+			(SELECT 1 FROM events e WHERE e.workspace_id = ? AND e.message_id = u.m LIMIT 1) x`, ids, workspaceID)
 	default:
 		return out, chunks(len(ids), sqliteChunk, func(lo, hi int) error {
 			args := []any{workspaceID}

@@ -181,7 +181,10 @@ func ownersOfKind(ctx context.Context, tx *store.Tx, workspaceID int64, kind cus
 	}
 	const q = `SELECT value, customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value `
 	if tx.Dialect() == store.Postgres {
-		return scan(q+`= ANY(?::text[])`, workspaceID, string(kind), vals)
+		// One probe of the unique index per value, as in storedIDs.
+		return scan(`SELECT u.v, i.customer_id FROM unnest(?::text[]) AS u(v) CROSS JOIN LATERAL
+			(SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = u.v LIMIT 1) i`,
+			vals, workspaceID, string(kind))
 	}
 	return chunks(len(vals), sqliteChunk, func(lo, hi int) error {
 		args := []any{workspaceID, string(kind)}
