@@ -38,6 +38,25 @@ func (c *Console) routes() []route {
 		{"POST /cases/{id}/escalate", c.signedIn(auth.WorkCases, c.escalateCase)},
 		{"POST /cases/{id}/close", c.signedIn(auth.WorkCases, c.closeCase)},
 
+		{"GET /surveys", c.signedIn(auth.ManageSurveys, c.surveys)},
+		{"POST /surveys", c.signedIn(auth.ManageSurveys, c.createSurvey)},
+		{"GET /surveys/{id}", c.signedIn(auth.ManageSurveys, c.surveyBuilder)},
+		{"POST /surveys/{id}/questions", c.signedIn(auth.ManageSurveys, c.addQuestion)},
+		{"POST /surveys/{id}/questions/{qid}", c.signedIn(auth.ManageSurveys, c.saveQuestion)},
+		{"POST /surveys/{id}/questions/{qid}/delete", c.signedIn(auth.ManageSurveys, c.deleteQuestion)},
+		{"GET /surveys/{id}/preview", c.signedIn(auth.ManageSurveys, c.surveyPreview)},
+		{"POST /surveys/{id}/preview", c.signedIn(auth.ManageSurveys, c.surveyPreview)},
+		{"POST /surveys/{id}/publish", c.signedIn(auth.ManageSurveys, c.publishSurvey)},
+		{"GET /surveys/{id}/distribute", c.signedIn(auth.ManageSurveys, c.surveyDistribute)},
+		{"POST /surveys/{id}/links", c.signedIn(auth.ManageSurveys, c.createLinks)},
+		{"GET /surveys/{id}/results", c.signedIn(auth.ManageSurveys, c.surveyResults)},
+		{"GET /surveys/{id}/export.csv", c.signedIn(auth.ManageSurveys, c.surveyExport)},
+
+		{"GET /analytics", c.signedIn(auth.ViewAnalytics, c.analyticsGaps)},
+		{"GET /analytics/drivers", c.signedIn(auth.ViewAnalytics, c.analyticsDrivers)},
+		{"GET /analytics/experience", c.signedIn(auth.ViewAnalytics, c.analyticsExperience)},
+		{"GET /analytics/loop", c.signedIn(auth.ViewAnalytics, c.analyticsLoop)},
+
 		{"GET /settings", http.RedirectHandler("/settings/preferences", http.StatusSeeOther)},
 		{"GET /settings/preferences", c.signedIn("", c.preferences)},
 		{"POST /settings/preferences", c.signedIn("", c.savePreferences)},
@@ -45,6 +64,12 @@ func (c *Console) routes() []route {
 		{"POST /settings/touchpoints", c.signedIn(auth.ManageTouchpoints, c.createTouchpoint)},
 		{"GET /settings/touchpoints/{key}", c.signedIn(auth.ManageTouchpoints, c.editTouchpoint)},
 		{"POST /settings/touchpoints/{key}", c.signedIn(auth.ManageTouchpoints, c.saveTouchpoint)},
+		{"GET /settings/rules", c.signedIn(auth.ManageLoop, c.loopRules)},
+		{"POST /settings/rules", c.signedIn(auth.ManageLoop, c.createRule)},
+		{"GET /settings/calendar", c.signedIn(auth.ManageLoop, c.businessCalendar)},
+		{"POST /settings/calendar", c.signedIn(auth.ManageLoop, c.saveCalendar)},
+		{"GET /settings/channels", c.signedIn(auth.ManageChannels, c.channels)},
+		{"POST /settings/channels", c.signedIn(auth.ManageChannels, c.saveChannels)},
 		{"GET /settings/users", c.signedIn(auth.ManageUsers, c.users)},
 		{"POST /settings/users", c.signedIn(auth.ManageUsers, c.inviteUser)},
 		{"POST /settings/users/{id}/role", c.signedIn(auth.ManageUsers, c.changeRole)},
@@ -70,7 +95,7 @@ func (c *Console) build() http.Handler {
 // or style, no framing, no other origins.
 func securityHeaders(next http.Handler) http.Handler {
 	const csp = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; " +
-		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+		"form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timeline"
 )
 
@@ -47,8 +48,13 @@ func parsePages() (map[string]*pageTemplate, error) {
 // funcs are the few helpers that need no request; everything that depends
 // on the viewer's language is a method of View.
 var funcs = template.FuncMap{
-	"add":  func(a, b int) int { return a + b },
-	"list": func(n ...int) []int { return n },
+	"add":   func(a, b int) int { return a + b },
+	"fadd":  func(a, b any) float64 { return num(a) + num(b) },
+	"fsub":  func(a, b any) float64 { return num(a) - num(b) },
+	"fmul":  func(a, b any) float64 { return num(a) * num(b) },
+	"fdiv":  func(a, b any) float64 { return num(a) / num(b) },
+	"list":  func(n ...int) []int { return n },
+	"list2": func(s ...string) []string { return s },
 	"deref": func(p *int64) int64 {
 		if p == nil {
 			return 0
@@ -58,9 +64,21 @@ var funcs = template.FuncMap{
 	"chart": func(v *View, c *lineChart, title string) chartView {
 		return chartView{V: v, Chart: c, Title: title}
 	},
+	"qform": func(v *View, field, prefix string, f questionForm, kinds []survey.Kind) qformView {
+		return qformView{V: v, Field: field, P: prefix, F: f, Kinds: kinds}
+	},
 	"timeline": func(v *View, e []timeline.Entry, tps map[string]journey.Touchpoint) timelineView {
 		return timelineView{V: v, Entries: e, Touchpoints: tps}
 	},
+}
+
+// qformView is what a question form's fields show: the form, the field
+// in error and a prefix that keeps the ids of several forms apart.
+type qformView struct {
+	V        *View
+	Field, P string
+	F        questionForm
+	Kinds    []survey.Kind
 }
 
 // timelineView is what the timeline template lists: entries and the
@@ -76,4 +94,17 @@ type chartView struct {
 	V     *View
 	Chart *lineChart
 	Title string
+}
+
+// num reads an int or float64 for the arithmetic helpers of templates.
+func num(a any) float64 {
+	switch n := a.(type) {
+	case int:
+		return float64(n)
+	case int64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return 0
 }

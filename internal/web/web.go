@@ -33,6 +33,7 @@ type Console struct {
 	static  http.Handler
 	version string
 	secure  bool
+	baseURL string // the public address, for survey links; "" takes the request's host
 	// sources make up a customer's timeline; domains add theirs here.
 	sources []timeline.Source
 	handler http.Handler
@@ -55,7 +56,7 @@ func New(db *store.DB, log *slog.Logger, opt Options) (*Console, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Console{db: db, log: log, cat: cat, version: opt.Version,
+	c := &Console{db: db, log: log, cat: cat, version: opt.Version, baseURL: strings.TrimSuffix(opt.BaseURL, "/"),
 		secure: strings.HasPrefix(opt.BaseURL, "https://")}
 	c.sources = append(customer.TimelineSources(db.Dialect), journey.TimelineSource,
 		loop.TimelineSource(db.Dialect), survey.TimelineSource(db.Dialect))
