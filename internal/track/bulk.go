@@ -2,6 +2,7 @@ package track
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -30,11 +31,26 @@ func chunks(n, size int, fn func(lo, hi int) error) error {
 	return nil
 }
 
+// sqliteSplit splits n rows into statements: the prepared sizes when
+// there are prepared statements, chunks of sqliteChunk otherwise.
+func sqliteSplit(st *sqliteStmts, n int, fn func(lo, hi int) error) error {
+	if st != nil {
+		return split(n, fn)
+	}
+	return chunks(n, sqliteChunk, fn)
+}
+
 // storedIDs returns which of the message ids the workspace has stored.
-func storedIDs(ctx context.Context, tx *store.Tx, workspaceID int64, ids []string) (map[string]bool, error) {
+func storedIDs(ctx context.Context, tx *store.Tx, st *sqliteStmts, workspaceID int64, ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	collect := func(q string, args ...any) error {
-		rows, err := tx.Query(ctx, q, args...)
+		var rows *sql.Rows
+		var err error
+		if st != nil {
+			rows, err = in(ctx, tx, st.seen[len(args)-1]).QueryContext(ctx, args...)
+		} else {
+			rows, err = tx.Query(ctx, q, args...)
+		}
 		if err != nil {
 			return err
 		}
@@ -56,13 +72,12 @@ func storedIDs(ctx context.Context, tx *store.Tx, workspaceID int64, ids []strin
 		return out, collect(`SELECT u.m FROM unnest(?::text[]) AS u(m) CROSS JOIN LATERAL
 			(SELECT 1 FROM events e WHERE e.workspace_id = ? AND e.message_id = u.m LIMIT 1) x`, ids, workspaceID)
 	default:
-		return out, chunks(len(ids), sqliteChunk, func(lo, hi int) error {
+		return out, sqliteSplit(st, len(ids), func(lo, hi int) error {
 			args := []any{workspaceID}
 			for _, id := range ids[lo:hi] {
 				args = append(args, id)
 			}
-			return collect(`SELECT message_id FROM events WHERE workspace_id = ? AND message_id IN (`+
-				placeholders(hi-lo)+`)`, args...)
+			return collect(seenSQL(hi-lo), args...)
 		})
 	}
 }
@@ -77,19 +92,22 @@ const eventColumns = `workspace_id, customer_id, message_id, type, name, touchpo
 // costs one round trip like COPY but keeps ON CONFLICT, needed for
 // idempotency across nodes, and returns the rows another node did not
 // store first.
-func insertEvents(ctx context.Context, tx *store.Tx, events []*Event) ([]*Event, error) {
+func insertEvents(ctx context.Context, tx *store.Tx, st *sqliteStmts, events []*Event) ([]*Event, error) {
 	switch tx.Dialect() {
 	case store.Postgres:
 		return insertEventsPG(ctx, tx, events)
 	default:
-		return events, chunks(len(events), sqliteChunk, func(lo, hi int) error {
+		return events, sqliteSplit(st, len(events), func(lo, hi int) error {
 			args := make([]any, 0, (hi-lo)*12)
 			for _, e := range events[lo:hi] {
 				args = append(args, e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel,
 					e.Signal, string(e.Properties), string(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt))
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO events (`+eventColumns+`) VALUES `+valuesList(hi-lo, 12)+
-				` ON CONFLICT (workspace_id, message_id) DO NOTHING`, args...)
+			if st != nil {
+				_, err := in(ctx, tx, st.insert[hi-lo]).ExecContext(ctx, args...)
+				return err
+			}
+			_, err := tx.Exec(ctx, insertSQL(hi-lo), args...)
 			return err
 		})
 	}

@@ -89,7 +89,7 @@ func (in *Ingester) commit(events []*Event) error {
 	var learned []learnt
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0] // a retried transaction learns afresh
-		return write(ctx, tx, events, in.known, &learned)
+		return write(ctx, tx, events, &writeEnv{known: in.known, learned: &learned, stmts: in.stmts})
 	})
 	if err == nil {
 		in.known.learn(learned, in.db.Now())
@@ -105,7 +105,14 @@ func (in *Ingester) reachable() bool {
 
 // write resolves and stores events, workspace by workspace, skipping
 // message ids the workspace has already stored.
-func write(ctx context.Context, tx *store.Tx, events []*Event, k *known, learned *[]learnt) error {
+// writeEnv is what write uses of the Ingester, and what it learns.
+type writeEnv struct {
+	known   *known
+	learned *[]learnt
+	stmts   *sqliteStmts // nil on PostgreSQL
+}
+
+func write(ctx context.Context, tx *store.Tx, events []*Event, env *writeEnv) error {
 	if tx.Dialect() == store.Postgres {
 		// Plan each lookup for its real array: a plan cached while the
 		// tables were small scans them whole once they are not.
@@ -122,17 +129,17 @@ func write(ctx context.Context, tx *store.Tx, events []*Event, k *known, learned
 		byWS[e.WorkspaceID] = append(byWS[e.WorkspaceID], e)
 	}
 	for _, ws := range order {
-		fresh, err := unseen(ctx, tx, ws, byWS[ws])
+		fresh, err := unseen(ctx, tx, env.stmts, ws, byWS[ws])
 		if err != nil {
 			return err
 		}
 		if len(fresh) == 0 {
 			continue
 		}
-		if err := resolve(ctx, tx, ws, fresh, k, learned); err != nil {
+		if err := resolve(ctx, tx, ws, fresh, env.known, env.learned); err != nil {
 			return err
 		}
-		stored, err := insertEvents(ctx, tx, fresh)
+		stored, err := insertEvents(ctx, tx, env.stmts, fresh)
 		if err != nil {
 			return err
 		}
@@ -146,7 +153,7 @@ func write(ctx context.Context, tx *store.Tx, events []*Event, k *known, learned
 // unseen drops events whose message id is already stored or repeats an
 // earlier event of the group: a retried batch is acknowledged, not stored
 // twice, and does not touch the profile again.
-func unseen(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event) ([]*Event, error) {
+func unseen(ctx context.Context, tx *store.Tx, st *sqliteStmts, workspaceID int64, events []*Event) ([]*Event, error) {
 	ids := make([]string, 0, len(events))
 	seen := make(map[string]bool, len(events))
 	for _, e := range events {
@@ -155,7 +162,7 @@ func unseen(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Even
 			ids = append(ids, e.MessageID)
 		}
 	}
-	stored, err := storedIDs(ctx, tx, workspaceID, ids)
+	stored, err := storedIDs(ctx, tx, st, workspaceID, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -75,7 +75,8 @@ type Ingester struct {
 	opt      Options
 	keys     *cache[[32]byte, keyed]
 	catalogs *cache[int64, catalog]
-	known    *known // nil when IdentityTTL is negative
+	known    *known       // nil when IdentityTTL is negative
+	stmts    *sqliteStmts // nil on PostgreSQL, or if preparing failed
 	limits   *limiter
 
 	mu     sync.RWMutex // held for reading while queueing, for writing by Close
@@ -98,6 +99,13 @@ func New(db *store.DB, opt Options) *Ingester {
 		keys:     newCache[[32]byte, keyed](opt.CacheTTL, 100_000, db.Now),
 		catalogs: newCache[int64, catalog](opt.CacheTTL, 10_000, db.Now),
 		jobs:     make(chan *job, 4096),
+	}
+	if db.Dialect == store.SQLite {
+		st, err := prepareSQLite(context.Background(), db)
+		if err != nil {
+			opt.Log.Warn("preparing the ingestion statements failed; parsing them on each use", "err", err)
+		}
+		in.stmts = st
 	}
 	if opt.IdentityTTL > 0 {
 		in.known = newKnown(opt.IdentityTTL, maxKnown)
@@ -151,4 +159,5 @@ func (in *Ingester) Close() {
 	in.mu.Unlock()
 	in.wg.Wait()
 	in.limits.stop()
+	in.stmts.close()
 }
