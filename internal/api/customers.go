@@ -9,6 +9,7 @@ import (
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timeline"
@@ -30,8 +31,9 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
 	respond(w, http.StatusCreated, cust)
 }
 
-// afterTraits runs the loop's customer rules in the transaction that set
-// a customer's traits, when it set any.
+// afterTraits runs the loop's customer rules and the programs' segment and
+// date triggers in the transaction that set a customer's traits, when it
+// set any.
 func afterTraits(traits customer.Traits) []customer.Then {
 	if len(traits) == 0 {
 		return nil
@@ -39,7 +41,7 @@ func afterTraits(traits customer.Traits) []customer.Then {
 	return []customer.Then{func(ctx context.Context, tx *store.Tx, ws, id int64) error {
 		_, err := loop.OnCustomer(ctx, tx, ws, id)
 		return err
-	}}
+	}, program.OnCustomer}
 }
 
 func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) {

@@ -116,5 +116,7 @@ func (s *Server) routes() []route {
 		{"POST /api/v1/programs/{id}/enter", s.secret(s.enterProgram)},
 		{"GET /api/v1/program-settings", s.secret(s.getProgramSettings)},
 		{"PUT /api/v1/program-settings", s.secret(s.putProgramSettings)},
+		{"GET /u/{token}", http.HandlerFunc(s.unsubscribeForm)},
+		{"POST /u/{token}", http.HandlerFunc(s.unsubscribe)},
 	}
 }

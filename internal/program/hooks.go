@@ -34,6 +34,13 @@ func OnEvent(ctx context.Context, tx *store.Tx, ev Event) error {
 	if err != nil || len(progs) == 0 || ev.CustomerID == 0 {
 		return err
 	}
+	// those inside react first, so the event that lets a customer in
+	// neither converts nor ends their stay
+	if slices.ContainsFunc(progs, func(p *Program) bool { return awaits(p, ev.Name) }) {
+		if err := react(ctx, tx, ev); err != nil {
+			return err
+		}
+	}
 	en := Entry{Trigger: rules.OnEvent, Event: ev.Name, EventID: ev.EventID, Touchpoint: ev.Touchpoint, Channel: ev.Channel,
 		Signal: ev.Signal, Properties: ev.Properties}
 	for _, p := range progs {
@@ -48,10 +55,7 @@ func OnEvent(ctx context.Context, tx *store.Tx, ev Event) error {
 			}
 		}
 	}
-	if !slices.ContainsFunc(progs, func(p *Program) bool { return awaits(p, ev.Name) }) {
-		return nil
-	}
-	return react(ctx, tx, ev)
+	return nil
 }
 
 // Answer is a stored survey response as programs see it.

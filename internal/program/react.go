@@ -10,7 +10,7 @@ import (
 )
 
 // react moves on the customer's enrollments that an event concerns: the
-// goal converts them, an exit event ends them, the awaited event ends
+// goal converts them (also after the last step, within its window), an exit event ends them, the awaited event ends
 // their wait (the next step runs on the timer, at once).
 func react(ctx context.Context, tx *store.Tx, ev Event) error {
 	ids, err := activeEnrollments(ctx, tx, ev.CustomerID)
@@ -22,7 +22,7 @@ func react(ctx context.Context, tx *store.Tx, ev Event) error {
 		if err != nil {
 			return err
 		}
-		if e.State != InProgress || e.WorkspaceID != ev.WorkspaceID {
+		if (e.State != InProgress && e.State != Completed) || e.WorkspaceID != ev.WorkspaceID {
 			continue
 		}
 		p, _, err := loadVersion(ctx, tx, e.ProgramID, e.Version)
@@ -46,6 +46,8 @@ func reactOne(ctx context.Context, tx *store.Tx, e *enrollment, p *Program, ev *
 			return err
 		}
 		return e.save(ctx, tx, nil, "goal met")
+	case e.State != InProgress:
+		return nil // completed: only the goal still counts, within its window
 	case slices.Contains(p.Exit.Events, ev.Name):
 		e.State = Exited
 		if err := writeLog(ctx, tx, e, e.Step, "exited", detail); err != nil {
@@ -66,8 +68,11 @@ func reactOne(ctx context.Context, tx *store.Tx, e *enrollment, p *Program, ev *
 	return nil
 }
 
+// activeEnrollments are the customer's enrollments an event may move: those
+// inside, and those completed whose goal window is still open.
 func activeEnrollments(ctx context.Context, tx *store.Tx, customerID int64) ([]int64, error) {
-	rows, err := tx.Query(ctx, `SELECT id FROM program_enrollments WHERE customer_id = ? AND state = 'active'`, customerID)
+	rows, err := tx.Query(ctx, `SELECT id FROM program_enrollments WHERE customer_id = ?
+		AND (state = 'active' OR (state = 'completed' AND goal_until >= ?))`, customerID, store.Millis(tx.Now))
 	if err != nil {
 		return nil, errs.Wrap("program.react", err)
 	}

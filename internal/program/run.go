@@ -148,16 +148,12 @@ func writeLog(ctx context.Context, tx *store.Tx, e *enrollment, step, kind, deta
 }
 
 func workspaceIn(ctx context.Context, tx *store.Tx, id int64) (*workspace.Workspace, error) {
-	if ws, ok := cachedWorkspace(id); ok {
-		return ws, nil
-	}
 	var w workspace.Workspace
 	err := tx.QueryRow(ctx, `SELECT id, name, slug, language, timezone, region FROM workspaces WHERE id = ?`, id).
 		Scan(&w.ID, &w.Name, &w.Slug, &w.Language, &w.Timezone, &w.Region)
 	if err != nil {
 		return nil, errs.E("program.workspace", errs.NotExist, "workspace %d does not exist", id)
 	}
-	keepWorkspace(&w)
 	return &w, nil
 }
 
