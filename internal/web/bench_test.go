@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -37,10 +38,17 @@ func BenchmarkPages(b *testing.B) {
 			cookie := benchSignIn(b, c)
 			var cust int64
 			db.QueryRow(ctx, "SELECT MIN(id) FROM customers WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&cust)
+			var kase, sv int64
+			db.QueryRow(ctx, "SELECT MIN(id) FROM cases WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&kase)
+			db.QueryRow(ctx, "SELECT MIN(id) FROM surveys WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&sv)
 			pages := []string{"/overview", "/journey", "/journey/staff", "/customers?q=" + url.QueryEscape("۰۹۱۲"),
-				fmt.Sprintf("/customers/%d", cust), "/settings/touchpoints", "/settings/users", "/settings/keys", "/login"}
+				fmt.Sprintf("/customers/%d", cust), "/settings/touchpoints", "/settings/users", "/settings/keys", "/login",
+				"/cases", fmt.Sprintf("/cases/%d", kase), "/surveys", fmt.Sprintf("/surveys/%d", sv),
+				fmt.Sprintf("/surveys/%d/preview", sv), fmt.Sprintf("/surveys/%d/distribute", sv), fmt.Sprintf("/surveys/%d/results", sv),
+				"/analytics", "/analytics/drivers", "/analytics/experience", "/analytics/loop",
+				"/settings/rules", "/settings/calendar", "/settings/channels"}
 			for _, p := range pages {
-				b.Run(strings.Trim(strings.SplitN(p, "?", 2)[0], "/"), func(b *testing.B) { benchPage(b, c, cookie, p) })
+				b.Run(benchName(p), func(b *testing.B) { benchPage(b, c, cookie, p) })
 			}
 		})
 	}
@@ -74,4 +82,15 @@ func benchPage(b *testing.B, c *Console, cookie *http.Cookie, path string) {
 	}
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// benchName names a page's benchmark by its path, ids as "id".
+func benchName(p string) string {
+	parts := strings.Split(strings.Trim(strings.SplitN(p, "?", 2)[0], "/"), "/")
+	for i, s := range parts {
+		if _, err := strconv.Atoi(s); err == nil {
+			parts[i] = "id"
+		}
+	}
+	return strings.Join(parts, "/")
 }

@@ -43,13 +43,8 @@ func (c *Console) overview(w http.ResponseWriter, r *http.Request, v *View) {
 	if err == nil {
 		cells, err = q.JourneyMap(ctx, f)
 	}
-	for _, m := range append(headline, "signal_balance") {
-		if err != nil {
-			break
-		}
-		t := scoreTile{Key: m}
-		t.Chart, err = c.trend(ctx, v, m, "")
-		d.Charts = append(d.Charts, t)
+	if err == nil {
+		d.Charts, err = c.trends(ctx, v, append(headline, "signal_balance"), "")
 	}
 	if err != nil {
 		c.fail(w, r, v, err)

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"errors"
+	"sync"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
@@ -49,3 +51,19 @@ func cellSignals(cells []analytics.Cell) ([]journey.Touchpoint, map[string]journ
 
 // since is the start of a period of days before now.
 func (c *Console) since(days int) time.Time { return c.db.Now().AddDate(0, 0, -days) }
+
+// trends charts several metrics at once, each on its own reader
+// connection, since a page waits for all of them.
+func (c *Console) trends(ctx context.Context, v *View, metrics []string, touchpoint string) ([]scoreTile, error) {
+	out := make([]scoreTile, len(metrics))
+	errs := make([]error, len(metrics))
+	var wg sync.WaitGroup
+	for i, m := range metrics {
+		wg.Go(func() {
+			out[i].Key = m
+			out[i].Chart, errs[i] = c.trend(ctx, v, m, touchpoint)
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}

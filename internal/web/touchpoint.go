@@ -76,12 +76,6 @@ func (c *Console) touchpointFigures(ctx context.Context, v *View, d *touchpointD
 	if m := d.Touchpoint.TargetMetric; m != "" {
 		metrics = append(metrics, m)
 	}
-	for _, m := range metrics {
-		t := scoreTile{Key: m}
-		if t.Chart, err = c.trend(ctx, v, m, d.Touchpoint.Key); err != nil {
-			return err
-		}
-		d.Charts = append(d.Charts, t)
-	}
-	return nil
+	d.Charts, err = c.trends(ctx, v, metrics, d.Touchpoint.Key)
+	return err
 }

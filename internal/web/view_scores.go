@@ -85,3 +85,19 @@ func (v *View) Percent(e analytics.Estimate) string {
 	}
 	return v.Dec(e.Value) + "%"
 }
+
+// GapClass colours a gap to target: below it (negative) or not.
+func (v *View) GapClass(gap *float64) string {
+	if gap != nil && *gap < 0 {
+		return "gap-neg"
+	}
+	return "gap-pos"
+}
+
+// PtrDelta writes an optional change with its sign, or a dash.
+func (v *View) PtrDelta(f *float64) string {
+	if f == nil {
+		return "–"
+	}
+	return v.Delta(*f)
+}

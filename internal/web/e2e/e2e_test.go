@@ -1,6 +1,7 @@
 // Package e2e drives the real tajrobe binary, started with `tajrobe demo`,
 // in headless Chromium: sign in, switch language, open the journey map,
-// find a customer by a phone typed in Persian digits. It skips without
+// find a customer by a phone typed in Persian digits, close a case with a
+// root cause, build a survey and preview it as a customer. It skips without
 // /usr/bin/chromium unless TAJROBE_E2E=1 makes it mandatory (.ci/e2e/run.sh).
 // With TAJROBE_SCREENSHOTS=dir it saves PNGs of the main pages there;
 // TAJROBE_BIN names a binary to run instead of building cmd/tajrobe.
@@ -151,13 +152,21 @@ func TestConsoleInChromium(t *testing.T) {
 	if url := get(t, ctx, chromedp.Location()); !strings.HasSuffix(url, "/customers/1") {
 		t.Fatalf("searching %q led to %s", typed, url)
 	}
-	phonePages := map[string]string{"overview": "/overview", "journey": "/journey", "touchpoint": "/journey/staff", "customer": "/customers/1"}
+	closeCase(t, ctx, d, shots)
+	survey := buildSurvey(t, ctx, d, shots)
+	do(t, ctx, "analytics", chromedp.Navigate(d.url+"/analytics"), chromedp.WaitVisible(chromedp.ID("quadrant")), shots.take("analytics-fa"))
+	phonePages := map[string]string{"overview": "/overview", "journey": "/journey", "touchpoint": "/journey/staff", "customer": "/customers/1",
+		"cases": "/cases", "survey": survey, "analytics": "/analytics"}
 	shots.phone(ctx, d.url, "fa", phonePages)
 	do(t, ctx, "switch to English",
 		chromedp.Click(chromedp.ID("lang-switch")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #customer-name`)),
 		shots.take("customer-en"),
 		chromedp.Navigate(d.url+"/overview"), chromedp.WaitVisible(chromedp.ID("count-customers")), shots.take("overview-en"),
-		chromedp.Navigate(d.url+"/journey"), chromedp.WaitVisible(chromedp.ID("heatmap")), shots.take("journey-en"))
+		chromedp.Navigate(d.url+"/journey"), chromedp.WaitVisible(chromedp.ID("heatmap")), shots.take("journey-en"),
+		chromedp.Navigate(d.url+"/journey/staff"), chromedp.WaitVisible(chromedp.ID("themes")), shots.take("touchpoint-en"),
+		chromedp.Navigate(d.url+"/cases"), chromedp.WaitVisible(chromedp.ID("inbox")), shots.take("cases-en"),
+		chromedp.Navigate(d.url+survey), chromedp.WaitVisible(chromedp.ID("q-why")), chromedp.Sleep(500*time.Millisecond), shots.take("survey-en"),
+		chromedp.Navigate(d.url+"/analytics"), chromedp.WaitVisible(chromedp.ID("quadrant")), shots.take("analytics-en"))
 	if title := get(t, ctx, chromedp.Title()); !strings.Contains(title, "Journey map") || !strings.Contains(title, "Tajrobe") {
 		t.Fatalf("English title %q", title)
 	}

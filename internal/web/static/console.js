@@ -4,11 +4,11 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  // A select marked data-autosubmit sends its form when changed, so the
+  // A select or checkbox marked data-autosubmit sends its form when changed, so the
   // button beside it (hidden when scripts run) is not needed.
   document.addEventListener("change", function (e) {
     var el = e.target;
-    if (el.matches && el.matches("select[data-autosubmit]") && el.form) {
+    if (el.matches && el.matches("select[data-autosubmit], input[data-autosubmit]") && el.form) {
       el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
     }
   });
