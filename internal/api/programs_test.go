@@ -50,6 +50,24 @@ func TestProgramsScenario(t *testing.T) {
 			t.Fatalf("enter: %v then %v", in, again)
 		}
 		f.call("POST", path+"/enter", key, map[string]any{"customer_id": 999999}, 400)
+		tr := f.call("POST", path+"/dry-run", key, map[string]any{"customer": map[string]any{"phone": "+989121234567",
+			"traits": map[string]any{"first_name": "مریم"}}}, 200)
+		lines := tr["lines"].([]any)
+		if tr["outcome"] != "completed" || !strings.HasPrefix(lines[1].(map[string]any)["text"].(string), "سلام مریم 🌷") {
+			t.Fatalf("dry run: %v", tr)
+		}
+		f.call("POST", path+"/dry-run", key, map[string]any{}, 400)
+		pv := f.call("POST", path+"/preview", key, map[string]any{"step": "hello", "customer_id": cust["id"]}, 200)
+		if pv["text"] != "سلام سارا 🌷\nلغو ۱۱" {
+			t.Fatalf("preview: %v", pv)
+		}
+		f.call("POST", path+"/preview", key, map[string]any{"step": "nope", "customer_id": cust["id"]}, 400)
+		f.call("GET", path+"/counts", key, nil, 200)
+		hist := f.call("GET", path+"/customers/"+idOf(cust), key, nil, 200)
+		if len(hist["data"].([]any)) != 1 {
+			t.Fatalf("history: %v", hist)
+		}
+		f.call("GET", path+"/customers/"+idOf(cust), f.b.SecretKey, nil, 404)
 		edited := f.call("PUT", path, key, prog, 200)
 		if edited["version"].(float64) != 2 || edited["status"] != "active" {
 			t.Fatalf("editing a running program: %v", edited)
