@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/onboard"
@@ -37,7 +38,10 @@ type Workspace struct {
 	Events    int    `json:"events"`
 }
 
-// Load creates the demo workspaces and their data in db.
+// Load creates the demo workspaces and their data in db. The loop's rules
+// go in before the survey answers, so every detractor's answer opens its
+// case through the real loop path (a repeat is noted on the open case,
+// never doubled).
 func Load(ctx context.Context, db *store.DB, opt Options) ([]Workspace, error) {
 	if opt.Scale <= 0 {
 		opt.Scale = 1
@@ -51,7 +55,21 @@ func Load(ctx context.Context, db *store.DB, opt Options) ([]Workspace, error) {
 		}
 		out = append(out, *w)
 	}
-	return out, readComments(ctx, db, out)
+	if err := readComments(ctx, db, out); err != nil {
+		return out, err
+	}
+	return out, rebuild(ctx, db, out)
+}
+
+// rebuild recomputes every demo workspace's rollups from its raw rows once
+// all of it is loaded, so every view is exact however the data went in.
+func rebuild(ctx context.Context, db *store.DB, spaces []Workspace) error {
+	for _, w := range spaces {
+		if err := analytics.Rebuild(ctx, db, w.WorkspaceID); err != nil {
+			return fmt.Errorf("demo %s: %w", w.Name, err)
+		}
+	}
+	return nil
 }
 
 func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, opt Options) (*Workspace, error) {
