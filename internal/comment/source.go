@@ -47,10 +47,17 @@ func EventText(properties []byte) string {
 func hasText(d store.Dialect) string {
 	keys := "'" + strings.Join(TextKeys, "', '") + "'"
 	if d == store.Postgres {
-		return `CASE WHEN jsonb_typeof(e.properties) = 'object' THEN EXISTS (SELECT 1 FROM jsonb_each(e.properties) j
+		// jsonb_exists_any is a cheap key test that spares most events the
+		// walk over their properties.
+		return `jsonb_exists_any(e.properties, ARRAY[` + keys + `]) AND CASE WHEN jsonb_typeof(e.properties) = 'object' THEN EXISTS (SELECT 1 FROM jsonb_each(e.properties) j
 			WHERE j.key IN (` + keys + `) AND jsonb_typeof(j.value) = 'string' AND j.value #>> '{}' <> '') ELSE false END`
 	}
-	return `EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(e.properties) THEN e.properties ELSE '{}' END) j
+	// A LIKE on the raw text spares most events the JSON walk.
+	like := make([]string, len(TextKeys))
+	for i, k := range TextKeys {
+		like[i] = `e.properties LIKE '%"` + k + `"%'`
+	}
+	return `(` + strings.Join(like, " OR ") + `) AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(e.properties) THEN e.properties ELSE '{}' END) j
 		WHERE j.key IN (` + keys + `) AND j.type = 'text' AND j.atom <> '')`
 }
 

@@ -39,7 +39,8 @@ type Worker struct {
 	cancel  context.CancelFunc
 
 	tailFrom   time.Time
-	sweepA     int64 // next answer id range of the sweep
+	slowAt     time.Time // when the tail last looked back the whole CommitSlack
+	sweepA     int64     // next answer id range of the sweep
 	sweepE     int64
 	sweepAfter time.Time // the sweep rests until then
 	relearnAt  time.Time
@@ -121,12 +122,19 @@ func (w *Worker) Shutdown(ctx context.Context) error {
 // analyses this node stored.
 func (w *Worker) Step(ctx context.Context) (int, error) {
 	start := w.db.Now()
-	n, more, err := w.run.tail(ctx, w.tailFrom)
+	from := w.tailFrom
+	if start.Sub(w.slowAt) >= w.opt.CommitSlack/2 {
+		// Now and then look back the whole slack for rows that committed
+		// late; the other looks go back only a second, so a busy event
+		// stream is not read forty times over.
+		from, w.slowAt = start.Add(-w.opt.CommitSlack), start
+	}
+	n, more, err := w.run.tail(ctx, from)
 	if err != nil {
 		return n, err
 	}
 	if !more { // with a full batch left, look from the same time again
-		w.tailFrom = start.Add(-w.opt.CommitSlack)
+		w.tailFrom = start.Add(-min(time.Second, w.opt.CommitSlack))
 	}
 	m, err := w.sweep(ctx, start)
 	if err != nil {
