@@ -103,6 +103,9 @@ func loadBusiness(ctx context.Context, db *store.DB, r *rand.Rand, b business, o
 	if err := loadLoop(ctx, db, b, res.WorkspaceID); err != nil {
 		return w, err
 	}
+	if err := loadPrograms(ctx, db, b, res.WorkspaceID, opt.Now); err != nil {
+		return w, err
+	}
 	return w, loadSurveys(ctx, db, r, b, res.WorkspaceID, opt.Now)
 }
 
