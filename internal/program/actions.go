@@ -44,11 +44,15 @@ func applyAction(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, p *
 }
 
 func saveTraits(ctx context.Context, tx *store.Tx, who *person) error {
-	raw, err := json.Marshal(who.Traits)
-	if err != nil {
-		return errs.Wrap("program.traits", err)
+	if who.batched {
+		who.dirty = true
+		return nil
 	}
-	_, err = tx.Exec(ctx, `UPDATE customers SET traits = ?, updated_at = ? WHERE id = ?`, string(raw), store.Millis(tx.Now), who.ID)
+	raw, err := encodeTraits(who)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `UPDATE customers SET traits = ?, updated_at = ? WHERE id = ?`, raw, store.Millis(tx.Now), who.ID)
 	return errs.Wrap("program.traits", err)
 }
 
@@ -73,4 +77,9 @@ func openCase(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, p *Pro
 		return fmt.Sprintf("case %d for %q was open already; noted on it", c.ID, c.Reason), nil
 	}
 	return fmt.Sprintf("opened case %d for %q", c.ID, c.Reason), nil
+}
+
+func encodeTraits(who *person) (string, error) {
+	raw, err := json.Marshal(who.Traits)
+	return string(raw), errs.Wrap("program.traits", err)
 }

@@ -52,6 +52,7 @@ type enrollment struct {
 	GoalUntil                  *time.Time
 	Entry                      Entry
 	EnteredAt                  time.Time
+	b                          *batch // set when read by a batch: writes wait for its end
 }
 
 // stepJob moves enrollment E on, if Q is still its sequence number; Event
@@ -171,6 +172,10 @@ func (e *enrollment) save(ctx context.Context, tx *store.Tx, due *time.Time, rea
 	if due != nil {
 		dueMs = store.Millis(*due)
 	}
+	if e.b != nil {
+		e.b.saves = append(e.b.saves, saveRow{id: e.ID, state: e.State, step: e.Step, wf: e.WaitingFor, seq: e.Seq, due: dueMs, ended: ended, reason: reason})
+		return nil
+	}
 	_, err := tx.Exec(ctx, `UPDATE program_enrollments SET state = ?, step = ?, seq = ?, waiting_for = ?, due_at = ?,
 		exit_reason = ?, updated_at = ?, ended_at = ? WHERE id = ?`,
 		e.State, e.Step, e.Seq, e.WaitingFor, dueMs, reason, store.Millis(tx.Now), ended, e.ID)
@@ -181,6 +186,10 @@ func (e *enrollment) save(ctx context.Context, tx *store.Tx, due *time.Time, rea
 // job at due; a job of an older number finds nothing to do.
 func (e *enrollment) schedule(ctx context.Context, tx *store.Tx, due time.Time) error {
 	e.Seq++
+	if e.b != nil {
+		e.b.jobs = append(e.b.jobs, timer.NewJob{Kind: JobStep, Key: stepKey(e.ID, e.Seq), Payload: stepJob{E: e.ID, Q: e.Seq}, Due: due})
+		return nil
+	}
 	_, err := timer.Enqueue(ctx, tx, JobStep, stepKey(e.ID, e.Seq), stepJob{E: e.ID, Q: e.Seq}, due, 0)
 	return errs.Wrap("program.schedule", err)
 }

@@ -42,6 +42,9 @@ var channelOf = map[string]string{SendEmail: "email", SendSMS: "sms", Webhook: "
 func compose(w *walker, s *Step, secret, baseURL string) (*message, string, error) {
 	a := s.Action
 	p, err := w.person()
+	if err == nil {
+		err = p.reach()
+	}
 	if err != nil {
 		return nil, "", err
 	}

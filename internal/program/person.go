@@ -22,28 +22,53 @@ type person struct {
 	Lang      string
 	Loc       *time.Location
 	Withdrawn map[string]bool // channel → latest decision was a withdrawal
+	pending   func() error    // reads addresses and consent, the first time they are needed
+	batched   bool            // traits are written with the batch
+	dirty     bool            // traits changed since read
 }
 
-// loadPerson reads a customer in tx.
+// loadPerson reads a customer's traits in tx; addresses and consent are
+// read when first needed (reach).
 func loadPerson(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, id int64) (*person, error) {
-	const op = "program.person"
 	var raw []byte
 	if err := tx.QueryRow(ctx, `SELECT traits FROM customers WHERE id = ? AND workspace_id = ?`, id, ws.ID).Scan(&raw); err != nil {
-		return nil, errs.E(op, errs.NotExist, "customer %d does not exist in this workspace", id)
+		return nil, errs.E("program.person", errs.NotExist, "customer %d does not exist in this workspace", id)
 	}
+	return newPerson(ctx, tx, ws, id, raw)
+}
+
+func newPerson(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, id int64, raw []byte) (*person, error) {
 	p := &person{ID: id, Traits: map[string]json.RawMessage{}, Withdrawn: map[string]bool{}}
 	if err := json.Unmarshal(raw, &p.Traits); err != nil {
-		return nil, errs.Wrap(op, err)
+		return nil, errs.Wrap("program.person", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id`, id)
+	p.pending = func() error { return p.readContact(ctx, tx) }
+	p.settle(ws)
+	return p, nil
+}
+
+// reach makes sure the addresses and consent are read.
+func (p *person) reach() error {
+	if p.pending == nil {
+		return nil
+	}
+	err := p.pending()
+	p.pending = nil
+	return err
+}
+
+// readContact reads the customer's first e-mail address and phone, and
+// the latest consent decision per channel.
+func (p *person) readContact(ctx context.Context, tx *store.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id`, p.ID)
 	if err != nil {
-		return nil, errs.Wrap(op, err)
+		return errs.Wrap("program.person", err)
 	}
 	for rows.Next() {
 		var kind, value string
 		if err := rows.Scan(&kind, &value); err != nil {
 			rows.Close()
-			return nil, err
+			return err
 		}
 		if kind == "email" && p.Email == "" {
 			p.Email = value
@@ -53,11 +78,7 @@ func loadPerson(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, id i
 		}
 	}
 	rows.Close()
-	if err := p.readConsent(ctx, tx); err != nil {
-		return nil, err
-	}
-	p.settle(ws)
-	return p, nil
+	return p.readConsent(ctx, tx)
 }
 
 func (p *person) readConsent(ctx context.Context, tx *store.Tx) error {

@@ -42,31 +42,61 @@ func (r *Runner) Register(t *timer.Runner) {
 	if r.Paused == 0 {
 		r.Paused = 10 * time.Minute
 	}
-	t.Handle(JobStep, r.runStep)
+	t.HandleBatch(JobStep, r.runSteps)
 	t.Handle(JobSend, r.runSend)
 	t.Handle(JobPlan, r.runPlan)
 	t.Handle(JobDate, r.runDate)
 	t.Handle(JobSchedule, r.runSchedule)
 }
 
-func (r *Runner) runStep(ctx context.Context, j timer.Job) error {
-	var p stepJob
-	if err := json.Unmarshal(j.Payload, &p); err != nil {
-		return timer.Permanent(err)
+// runSteps moves a claimed batch of customers on in one transaction;
+// if any step fails, each runs again in a transaction of its own, so one
+// bad step holds back nobody else.
+func (r *Runner) runSteps(ctx context.Context, jobs []timer.Job) []error {
+	out := make([]error, len(jobs))
+	ps := make([]stepJob, len(jobs))
+	for i, j := range jobs {
+		if err := json.Unmarshal(j.Payload, &ps[i]); err != nil {
+			out[i] = timer.Permanent(err)
+		}
 	}
-	return r.DB.InTx(ctx, func(tx *store.Tx) error { return r.step(ctx, tx, p) })
+	err := r.DB.InTx(ctx, func(tx *store.Tx) error {
+		b, err := newBatch(ctx, tx, ps)
+		if err != nil {
+			return err
+		}
+		for i := range ps {
+			if out[i] == nil {
+				if err := r.step(ctx, tx, b, ps[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return b.flush(ctx, tx)
+	})
+	if err == nil || len(jobs) == 1 {
+		for i := range out {
+			if out[i] == nil {
+				out[i] = err
+			}
+		}
+		return out
+	}
+	for i := range jobs {
+		if out[i] == nil {
+			out[i] = r.runSteps(ctx, jobs[i:i+1])[0]
+		}
+	}
+	return out
 }
 
 // step moves one enrollment on, if the job is still its current one.
-func (r *Runner) step(ctx context.Context, tx *store.Tx, job stepJob) error {
-	e, err := lockEnrollment(ctx, tx, job.E)
-	if errs.Is(err, errs.NotExist) {
-		return nil
+func (r *Runner) step(ctx context.Context, tx *store.Tx, b *batch, job stepJob) error {
+	e := b.enrollments[job.E]
+	if e == nil || e.State != InProgress || e.Seq != job.Q {
+		return nil // gone, ended, or moved on by an event: this job is stale
 	}
-	if err != nil || e.State != InProgress || e.Seq != job.Q {
-		return err // ended, or moved on by an event: this job is stale
-	}
-	prog, status, err := loadVersion(ctx, tx, e.ProgramID, e.Version)
+	prog, status, err := b.version(ctx, tx, e.ProgramID, e.Version)
 	if err != nil {
 		return err
 	}
@@ -80,11 +110,13 @@ func (r *Runner) step(ctx context.Context, tx *store.Tx, job stepJob) error {
 		e.State = Exited
 		return e.save(ctx, tx, nil, "program archived")
 	}
-	ws, err := workspaceIn(ctx, tx, e.WorkspaceID)
+	ws, err := b.workspace(ctx, tx, e.WorkspaceID)
 	if err != nil {
 		return err
 	}
 	w := r.walker(ctx, tx, ws, prog, e)
+	w.fx.(*live).b = b
+	w.load = func() (*person, error) { return b.person(ctx, tx, ws, e.CustomerID) }
 	from := ""
 	if e.Step != "" {
 		from = w.resume(e.Step, job.Event)
@@ -116,13 +148,19 @@ func (r *Runner) walker(ctx context.Context, tx *store.Tx, ws *workspace.Workspa
 		fx:    &live{tx: tx, r: r}}
 }
 
-// live carries out a walk's decisions in the transaction.
+// live carries out a walk's decisions in the transaction; in a batch its
+// history lines are written together at the end.
 type live struct {
 	tx *store.Tx
 	r  *Runner
+	b  *batch
 }
 
 func (l *live) log(w *walker, step, kind, detail string) error {
+	if l.b != nil {
+		l.b.logs = append(l.b.logs, logRow{e: w.e, step: step, kind: kind, detail: detail})
+		return nil
+	}
 	return writeLog(w.ctx, l.tx, w.e, step, kind, detail)
 }
 

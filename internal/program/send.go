@@ -76,6 +76,9 @@ func (r *Runner) check(ctx context.Context, tx *store.Tx, id int64) (queued, str
 		return q, "", err
 	}
 	p, err := loadPerson(ctx, tx, ws, q.CustomerID)
+	if err == nil {
+		err = p.reach()
+	}
 	if err != nil {
 		return q, "", err
 	}

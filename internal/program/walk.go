@@ -218,6 +218,9 @@ func (w *walker) exitNow(step string) (outcome, bool, error) {
 		return outcome{}, false, nil
 	}
 	p, err := w.person()
+	if err == nil {
+		err = p.reach()
+	}
 	if err != nil {
 		return outcome{}, false, err
 	}

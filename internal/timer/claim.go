@@ -2,6 +2,7 @@ package timer
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -57,6 +58,21 @@ func finish(ctx context.Context, db *store.DB, node string, j Job, runErr error,
 	}
 	_, err := db.Exec(ctx, `UPDATE timer_jobs SET due_at = ?, lease_until = 0, last_error = ? WHERE id = ? AND claimed_by = ?`,
 		store.Millis(now.Add(backoff(j.Attempts))), clip(runErr.Error()), j.ID, node)
+	return err
+}
+
+// finishDone marks the jobs that succeeded done in one statement.
+func finishDone(ctx context.Context, db *store.DB, node string, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := []any{store.Millis(db.Now()), node}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args, marks[i] = append(args, id), "?"
+	}
+	_, err := db.Exec(ctx, `UPDATE timer_jobs SET state = 'done', finished_at = ?, lease_until = 0, last_error = ''
+		WHERE claimed_by = ? AND id IN (`+strings.Join(marks, ", ")+`)`, args...)
 	return err
 }
 

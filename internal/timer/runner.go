@@ -16,6 +16,11 @@ import (
 // Handler runs one job. An error retries it later; Permanent(err) fails it.
 type Handler func(ctx context.Context, j Job) error
 
+// BatchHandler runs several claimed jobs of one kind at once, for kinds
+// whose jobs share work (one transaction for many); it returns one error
+// per job, nil for those that succeeded.
+type BatchHandler func(ctx context.Context, jobs []Job) []error
+
 // Runner claims due jobs and runs their handlers. Start it once per node;
 // Shutdown stops claiming and waits for running jobs.
 type Runner struct {
@@ -27,6 +32,7 @@ type Runner struct {
 	Backoff func(int) time.Duration // retry delay by attempt; default Backoff
 	Node    string                  // this node's name; default host-random
 	h       map[string]Handler
+	bh      map[string]BatchHandler
 	stop    chan struct{}
 	done    chan struct{}
 	once    sync.Once
@@ -38,6 +44,15 @@ func (r *Runner) Handle(kind string, h Handler) {
 		r.h = map[string]Handler{}
 	}
 	r.h[kind] = h
+}
+
+// HandleBatch registers the batch handler of a job kind. Call it before
+// Start.
+func (r *Runner) HandleBatch(kind string, h BatchHandler) {
+	if r.bh == nil {
+		r.bh = map[string]BatchHandler{}
+	}
+	r.bh[kind] = h
 }
 
 // Start runs the claim loop until Shutdown or ctx ends.
@@ -101,13 +116,66 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, j := range jobs {
-		err := r.run(ctx, j)
-		if ferr := finish(context.WithoutCancel(ctx), r.DB, r.Node, j, err, r.Backoff); ferr != nil {
+	outcome := r.runAll(ctx, jobs)
+	var done []int64
+	for i, j := range jobs {
+		if outcome[i] == nil {
+			done = append(done, j.ID)
+			continue
+		}
+		if ferr := finish(context.WithoutCancel(ctx), r.DB, r.Node, j, outcome[i], r.Backoff); ferr != nil {
 			r.Log.Error("timer: recording a job's outcome failed", "job", j.ID, "kind", j.Kind, "err", ferr)
 		}
 	}
+	if ferr := finishDone(context.WithoutCancel(ctx), r.DB, r.Node, done); ferr != nil {
+		r.Log.Error("timer: recording jobs done failed", "jobs", len(done), "err", ferr)
+	}
 	return len(jobs), nil
+}
+
+// runAll runs the claimed jobs, those of a kind with a batch handler
+// together, and returns their outcomes in order.
+func (r *Runner) runAll(ctx context.Context, jobs []Job) []error {
+	out := make([]error, len(jobs))
+	batches := map[string][]int{}
+	for i, j := range jobs {
+		if r.bh[j.Kind] != nil {
+			batches[j.Kind] = append(batches[j.Kind], i)
+			continue
+		}
+		out[i] = r.run(ctx, j)
+	}
+	for kind, idx := range batches {
+		group := make([]Job, len(idx))
+		for k, i := range idx {
+			group[k] = jobs[i]
+		}
+		for k, err := range r.runBatch(ctx, kind, group) {
+			out[idx[k]] = err
+		}
+	}
+	return out
+}
+
+func (r *Runner) runBatch(ctx context.Context, kind string, jobs []Job) (out []error) {
+	defer func() {
+		if v := recover(); v != nil {
+			out = make([]error, len(jobs))
+			for i := range out {
+				out[i] = fmt.Errorf("panic: %v", v)
+			}
+		}
+	}()
+	out = r.bh[kind](ctx, jobs)
+	if len(out) != len(jobs) {
+		panic(fmt.Sprintf("timer: the batch handler of %q returned %d outcomes for %d jobs", kind, len(out), len(jobs)))
+	}
+	for i, err := range out {
+		if err != nil {
+			r.Log.Warn("timer: job failed", "job", jobs[i].ID, "kind", kind, "attempt", jobs[i].Attempts, "err", err)
+		}
+	}
+	return out
 }
 
 func (r *Runner) run(ctx context.Context, j Job) (err error) {

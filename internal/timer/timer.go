@@ -12,6 +12,7 @@ package timer
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
@@ -59,6 +60,45 @@ func Enqueue(ctx context.Context, tx *store.Tx, kind, key string, payload any, d
 	}
 	n, err := res.RowsAffected()
 	return n == 1, errs.Wrap(op, err)
+}
+
+// NewJob is one job for EnqueueMany.
+type NewJob struct {
+	Kind, Key   string
+	Payload     any
+	Due         time.Time
+	MaxAttempts int
+}
+
+// EnqueueMany adds jobs in tx, 100 to a statement, for callers that queue
+// many at once; as with Enqueue, a job whose Key was used before is not
+// added again.
+func EnqueueMany(ctx context.Context, tx *store.Tx, jobs []NewJob) error {
+	const op = "timer.EnqueueMany"
+	for lo := 0; lo < len(jobs); lo += 100 {
+		part := jobs[lo:min(lo+100, len(jobs))]
+		args := make([]any, 0, 6*len(part))
+		for _, j := range part {
+			body, err := json.Marshal(j.Payload)
+			if err != nil || j.Kind == "" {
+				return errs.E(op, errs.Invalid, "job %q: a job needs a kind and a JSON payload", j.Key)
+			}
+			var k any
+			if j.Key != "" {
+				k = j.Key
+			}
+			if j.MaxAttempts <= 0 {
+				j.MaxAttempts = DefaultMaxAttempts
+			}
+			args = append(args, j.Kind, k, string(body), store.Millis(j.Due), j.MaxAttempts, store.Millis(tx.Now))
+		}
+		values := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(part)), ", ")
+		if _, err := tx.Exec(ctx, `INSERT INTO timer_jobs (kind, key, payload, due_at, max_attempts, created_at)
+			VALUES `+values+` ON CONFLICT (key) DO NOTHING`, args...); err != nil {
+			return errs.Wrap(op, err)
+		}
+	}
+	return nil
 }
 
 // Cancel drops a job not yet run, by key; it reports whether one was.
