@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"slices"
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
@@ -25,7 +26,7 @@ type quadrant struct {
 type quadDot struct {
 	X, Y        float64
 	Name, Class string
-	Fix         bool
+	Fix, Label  bool
 }
 
 // quadrantOf places the touchpoints that have data.
@@ -39,16 +40,21 @@ func quadrantOf(v *View, g *analytics.Gaps) *quadrant {
 			imp, perf = append(imp, t.Importance), append(perf, t.Performance.Value)
 		}
 	}
-	top *= 1.1
+	// Importance is the share of explained variance: a few touchpoints
+	// take most of it, so the axis runs on its square root to keep the
+	// rest apart.
+	top = math.Sqrt(top * 1.1)
 	x := func(p float64) float64 { return quadPad + (p+100)/200*float64(q.PlotW) }
-	y := func(i float64) float64 { return quadPad + float64(q.PlotH) - i/top*float64(q.PlotH) }
+	y := func(i float64) float64 { return quadPad + float64(q.PlotH) - math.Sqrt(max(i, 0))/top*float64(q.PlotH) }
 	q.MidX, q.MidY = x(mid(perf)), y(mid(imp))
 	for _, t := range g.Touchpoints {
 		if t.Quadrant == "no_data" || t.Quadrant == "" {
 			continue
 		}
-		q.Dots = append(q.Dots, quadDot{X: x(t.Performance.Value), Y: y(t.Importance), Name: v.Named(t.NameFa, t.NameEn),
-			Class: t.Quadrant, Fix: t.Touchpoint == g.FixFirst})
+		d := quadDot{X: x(t.Performance.Value), Y: y(t.Importance), Name: v.Named(t.NameFa, t.NameEn),
+			Class: t.Quadrant, Fix: t.Touchpoint == g.FixFirst}
+		d.Label = d.Fix || t.Importance >= mid(imp) // the rest are named on hover and in the table
+		q.Dots = append(q.Dots, d)
 	}
 	return q
 }

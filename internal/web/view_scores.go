@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"strings"
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/locale"
@@ -101,3 +102,6 @@ func (v *View) PtrDelta(f *float64) string {
 	}
 	return v.Delta(*f)
 }
+
+// Is reports whether the page's path, without its query, is p.
+func (v *View) Is(p string) bool { return strings.SplitN(v.Path, "?", 2)[0] == p }
