@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/workspace"
@@ -34,6 +35,33 @@ func OnEvent(ctx context.Context, tx *store.Tx, ev Event) error {
 	if err != nil || len(progs) == 0 || ev.CustomerID == 0 {
 		return err
 	}
+	return onEvent(ctx, tx, progs, ev)
+}
+
+// OnEvents is OnEvent for a group of one workspace's stored events, as
+// ingestion commits them: the active programs are read once per group.
+func OnEvents(ctx context.Context, tx *store.Tx, workspaceID int64, events []*journey.Event) error {
+	progs, err := activePrograms(ctx, tx, workspaceID)
+	if err != nil || len(progs) == 0 {
+		return err
+	}
+	for _, e := range events {
+		if e.CustomerID == 0 {
+			continue
+		}
+		ev := Event{WorkspaceID: workspaceID, CustomerID: e.CustomerID, EventID: e.ID, Name: e.Name, Touchpoint: e.Touchpoint,
+			Channel: e.Channel, Signal: e.Signal}
+		if len(e.Properties) > 0 {
+			json.Unmarshal(e.Properties, &ev.Properties)
+		}
+		if err := onEvent(ctx, tx, progs, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func onEvent(ctx context.Context, tx *store.Tx, progs []*Program, ev Event) error {
 	// those inside react first, so the event that lets a customer in
 	// neither converts nor ends their stay
 	if slices.ContainsFunc(progs, func(p *Program) bool { return awaits(p, ev.Name) }) {

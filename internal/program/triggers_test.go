@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
+	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -93,6 +94,26 @@ func TestSegmentAndScheduleTriggers(t *testing.T) {
 		w.after(7 * 24 * time.Hour)
 		if w.entered(weekly.ID) != 4 {
 			t.Fatalf("%d entries after two Saturdays", w.entered(weekly.ID))
+		}
+	})
+}
+
+func TestOnEventsTakesAnIngestedGroup(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		p := w.save(&program.Program{Name: "big orders", Status: program.Active,
+			Trigger: program.Trigger{Kind: rules.OnEvent, Event: "Order Completed",
+				Properties: []program.Property{{Name: "total", Op: rules.Gte, Value: ptr(1000)}}},
+			Steps: []program.Step{tagStep("big")}})
+		a, b := w.customer(1, nil), w.customer(2, nil)
+		must(t, db.InTx(ctx, func(tx *store.Tx) error {
+			return program.OnEvents(ctx, tx, w.ws.ID, []*journey.Event{
+				{CustomerID: a, Name: "Order Completed", Properties: json.RawMessage(`{"total": 5000}`)},
+				{CustomerID: b, Name: "Order Completed", Properties: json.RawMessage(`{"total": 10}`)},
+				{CustomerID: b, Name: "Product Viewed"}})
+		}))
+		if w.entered(p.ID) != 1 || w.count(`SELECT customer_id FROM program_enrollments`) != int(a) {
+			t.Fatal("only the big order enters")
 		}
 	})
 }
