@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -44,7 +45,13 @@ func (s *Service) runAlert(ctx context.Context, j timer.Job) error {
 	if err := s.recordAttempt(ctx, a, j.Attempts, sendErr, last); err != nil {
 		return err
 	}
-	if sendErr != nil && last {
+	switch {
+	case errors.Is(sendErr, errNoMail):
+		// A workspace without a mail server is a setting, not a failure:
+		// the alert waits on the dead-letter list with the reason, and the
+		// log is not filled with one warning per case.
+		return nil
+	case sendErr != nil && last:
 		return timer.Permanent(sendErr)
 	}
 	return sendErr
