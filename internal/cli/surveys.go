@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/respond"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/survey"
@@ -36,7 +35,7 @@ func startSurveys(ctx context.Context, env *Env, db *store.DB, log *slog.Logger)
 	p.runner.Handle(survey.JobWebhook, (&survey.Webhooks{DB: db}).Run)
 	p.runner.Handle(survey.JobTrigger, survey.RunTrigger(db, base))
 	registerLoop(db, log, p.runner)
-	(&program.Runner{DB: db, BaseURL: base, Log: log}).Register(p.runner)
+	programRunner(db, log, base).Register(p.runner)
 	p.runner.Start(ctx)
 	var sctx context.Context
 	sctx, p.stop = context.WithCancel(ctx)

@@ -32,7 +32,7 @@ func TestTwoNodesNeitherLoseNorRepeatSteps(t *testing.T) {
 		var wg sync.WaitGroup
 		for _, node := range []string{"node-a", "node-b"} {
 			r := &timer.Runner{DB: db, Batch: 7, Node: node}
-			(&program.Runner{DB: db, BaseURL: "https://aria.example"}).Register(r)
+			w.runner().Register(r)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/journey"
+	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/notify/notifytest"
 	"github.com/tajrobe/tajrobe/internal/onboard"
 	"github.com/tajrobe/tajrobe/internal/program"
@@ -101,13 +102,8 @@ func newWorld(t testing.TB, db *store.DB) *world {
 	must(t, err)
 	w.ws, err = workspace.Get(ctx, db, res.WorkspaceID)
 	must(t, err)
-	set, err := survey.LoadSettings(ctx, db, w.ws.ID)
-	must(t, err)
-	set.Channels = survey.Channels{SMTP: survey.SMTP{Addr: w.mail.Addr, From: "Aria <shop@aria.example>"},
-		SMS: survey.SMS{Provider: "http", URL: w.sms.srv.URL, Key: "k"}}
-	must(t, survey.SaveSettings(ctx, db, set))
 	w.timers = &timer.Runner{DB: db, Batch: 100, Node: "test"}
-	w.run = &program.Runner{DB: db, BaseURL: "https://aria.example"}
+	w.run = w.runner()
 	w.run.Register(w.timers)
 	w.event(0, "Order Completed", nil) // so the name is known
 	return w
@@ -201,4 +197,25 @@ func (w *world) count(query string, args ...any) int {
 	var n int
 	must(w.t, w.db.QueryRow(ctx, query, args...).Scan(&n))
 	return n
+}
+
+// runner is a program runner that sends through the world's SMTP server
+// and SMS gateway, and surveys through the survey package's inviter.
+func (w *world) runner() *program.Runner {
+	return &program.Runner{DB: w.db, BaseURL: "https://aria.example",
+		Senders: func(context.Context, int64) (program.Mailer, notify.SMSProvider, error) {
+			return &notify.SMTP{Addr: w.mail.Addr, From: "Aria <shop@aria.example>"}, &notify.HTTPProvider{URL: w.sms.srv.URL, Key: "k"}, nil
+		},
+		Invite: func(ctx context.Context, wsID, surveyID, customerID int64, channel, key string) (string, error) {
+			s, err := survey.Get(ctx, w.db, wsID, surveyID)
+			if err != nil {
+				return "", err
+			}
+			iv := &survey.Inviter{DB: w.db, Workspace: w.ws, BaseURL: "https://aria.example", Schedule: survey.ScheduleSend}
+			out, _, err := iv.Invite(ctx, s, survey.InviteRequest{Channel: channel, Recipients: []survey.Recipient{{CustomerID: customerID}}, DedupeKey: key})
+			if err != nil || len(out) == 0 {
+				return "", err
+			}
+			return out[0].Skipped, nil
+		}}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
-	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timer"
 	"github.com/tajrobe/tajrobe/internal/workspace"
 )
@@ -23,12 +22,22 @@ import (
 // and sequence numbers keep a late or repeated job from repeating one.
 type Runner struct {
 	DB      *store.DB
-	BaseURL string                              // for unsubscribe and survey links
-	Log     *slog.Logger                        // nil: discard
-	Client  *http.Client                        // webhooks; nil: 10 s timeout
-	SMS     func(survey.SMS) notify.SMSProvider // nil: the workspace's provider
-	Mail    func(survey.SMTP) survey.MailSender // nil: the workspace's SMTP server
-	Paused  time.Duration                       // how often a paused program's customers look again; default 10 min
+	BaseURL string       // for unsubscribe and survey links
+	Log     *slog.Logger // nil: discard
+	Client  *http.Client // webhooks; nil: 10 s timeout
+	// Senders returns how a workspace sends e-mail and texts; the server
+	// reads them from the workspace's survey settings.
+	Senders func(ctx context.Context, workspaceID int64) (Mailer, notify.SMSProvider, error)
+	// Invite sends a survey to a customer on a channel, once per key, and
+	// says why it was not sent, if it was not; the server gives the survey
+	// package's inviter.
+	Invite func(ctx context.Context, workspaceID, surveyID, customerID int64, channel, key string) (skipped string, err error)
+	Paused time.Duration // how often a paused program's customers look again; default 10 min
+}
+
+// Mailer delivers one e-mail.
+type Mailer interface {
+	Send(ctx context.Context, m notify.Mail) error
 }
 
 // Register adds the program job handlers to a timer runner.

@@ -11,9 +11,7 @@ import (
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
-	"github.com/tajrobe/tajrobe/internal/survey"
 	"github.com/tajrobe/tajrobe/internal/timer"
-	"github.com/tajrobe/tajrobe/internal/workspace"
 )
 
 type sendJob struct {
@@ -146,18 +144,20 @@ func logMessage(ctx context.Context, tx *store.Tx, q *queued, kind, detail strin
 // deliver sends on the message's channel.
 func (r *Runner) deliver(ctx context.Context, q *queued) error {
 	m := &q.m
-	if m.Channel == "webhook" {
+	switch {
+	case m.Channel == "webhook":
 		return r.post(ctx, m)
+	case m.SurveyID != 0:
+		return r.invite(ctx, q)
+	case r.Senders == nil:
+		return timer.Permanent(errs.E("program.send", errs.Unavailable, "this server sends no e-mail or SMS"))
 	}
-	set, err := survey.LoadSettings(ctx, r.DB, q.WorkspaceID)
+	mailer, texter, err := r.Senders(ctx, q.WorkspaceID)
 	if err != nil {
 		return err
 	}
-	if m.SurveyID != 0 {
-		return r.invite(ctx, q)
-	}
 	if m.Channel == "sms" {
-		_, err := r.texter(set.Channels.SMS).Send(ctx, m.To, m.Text)
+		_, err := texter.Send(ctx, m.To, m.Text)
 		return err
 	}
 	mail := notify.Mail{To: m.To, Subject: m.Subject, Text: m.Text}
@@ -165,7 +165,7 @@ func (r *Runner) deliver(ctx context.Context, q *queued) error {
 		mail.Headers = map[string]string{"List-Unsubscribe": "<" + m.Unsub + ">", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 		mail.Text += "\n\n" + unsubscribeLine(m.Lang) + " " + m.Unsub
 	}
-	return r.mailer(set.Channels.SMTP).Send(ctx, mail)
+	return mailer.Send(ctx, mail)
 }
 
 func unsubscribeLine(lang string) string {
@@ -173,23 +173,6 @@ func unsubscribeLine(lang string) string {
 		return "Unsubscribe:"
 	}
 	return "لغو اشتراک:"
-}
-
-func (r *Runner) texter(s survey.SMS) notify.SMSProvider {
-	if r.SMS != nil {
-		return r.SMS(s)
-	}
-	if s.Provider == "kavenegar" {
-		return &notify.Kavenegar{Key: s.Key, Sender: s.Sender}
-	}
-	return &notify.HTTPProvider{URL: s.URL, Key: s.Key, Sender: s.Sender}
-}
-
-func (r *Runner) mailer(s survey.SMTP) survey.MailSender {
-	if r.Mail != nil {
-		return r.Mail(s)
-	}
-	return &notify.SMTP{Addr: s.Addr, From: s.From, User: s.User, Password: s.Password}
 }
 
 func (r *Runner) post(ctx context.Context, m *message) error {
@@ -213,25 +196,12 @@ func (r *Runner) post(ctx context.Context, m *message) error {
 }
 
 func (r *Runner) invite(ctx context.Context, q *queued) error {
-	ws, err := workspace.Get(ctx, r.DB, q.WorkspaceID)
-	if err != nil {
-		return err
+	if r.Invite == nil {
+		return timer.Permanent(errs.E("program.invite", errs.Unavailable, "this server sends no surveys"))
 	}
-	s, err := survey.Get(ctx, r.DB, q.WorkspaceID, q.m.SurveyID)
-	if err != nil {
-		return timer.Permanent(err)
-	}
-	iv := &survey.Inviter{DB: r.DB, Workspace: ws, BaseURL: r.BaseURL, Schedule: survey.ScheduleSend}
-	out, bad, err := iv.Invite(ctx, s, survey.InviteRequest{Channel: q.m.Channel, Recipients: []survey.Recipient{{CustomerID: q.CustomerID}},
-		DedupeKey: fmt.Sprint("program:", q.ID)})
-	if errs.Is(err, errs.Exist) {
-		return nil
-	}
-	if err == nil && len(bad) > 0 {
-		err = errs.E("program.invite", errs.Invalid, "%s", errs.Message(bad[0].Err))
-	}
-	if err == nil && len(out) == 1 && out[0].Skipped != "" {
-		q.m.Text = "not invited: " + out[0].Skipped
+	skipped, err := r.Invite(ctx, q.WorkspaceID, q.m.SurveyID, q.CustomerID, q.m.Channel, fmt.Sprint("program:", q.ID))
+	if err == nil && skipped != "" {
+		q.m.Text = "not invited: " + skipped
 	}
 	return err
 }
