@@ -19,7 +19,7 @@ type gapsData struct {
 func (c *Console) analyticsGaps(w http.ResponseWriter, r *http.Request, v *View) {
 	d := gapsData{Days: period(r)}
 	var err error
-	if d.Gaps, err = c.querier(v).Gaps(r.Context(), c.lastDays(d.Days)); err != nil {
+	if d.Gaps, err = c.gaps(r.Context(), v, d.Days); err != nil {
 		c.fail(w, r, v, err)
 		return
 	}

@@ -37,6 +37,8 @@ type Console struct {
 	// sources make up a customer's timeline; domains add theirs here.
 	sources []timeline.Source
 	handler http.Handler
+	// gapsCache reuses the gaps view for a minute; see gaps_cache.go.
+	gapsCache gapsCache
 }
 
 // Options configures the console.
