@@ -13,7 +13,8 @@ import (
 )
 
 // programRunner runs programs with the workspace's own senders (its survey
-// settings' SMTP server and SMS provider) and the survey inviter.
+// settings' SMTP server and SMS provider; none when unset) and the survey
+// inviter.
 func programRunner(db *store.DB, log *slog.Logger, base string) *program.Runner {
 	return &program.Runner{DB: db, BaseURL: base, Log: log, Senders: surveySenders(db), Invite: surveyInvite(db, base)}
 }
@@ -25,11 +26,18 @@ func surveySenders(db *store.DB) func(context.Context, int64) (program.Mailer, n
 			return nil, nil, err
 		}
 		m, s := set.Channels.SMTP, set.Channels.SMS
-		var sms notify.SMSProvider = &notify.HTTPProvider{URL: s.URL, Key: s.Key, Sender: s.Sender}
-		if s.Provider == "kavenegar" {
-			sms = &notify.Kavenegar{Key: s.Key, Sender: s.Sender}
+		var mail program.Mailer
+		var sms notify.SMSProvider
+		if m.Addr != "" {
+			mail = &notify.SMTP{Addr: m.Addr, From: m.From, User: m.User, Password: m.Password}
 		}
-		return &notify.SMTP{Addr: m.Addr, From: m.From, User: m.User, Password: m.Password}, sms, nil
+		switch {
+		case s.Provider == "kavenegar":
+			sms = &notify.Kavenegar{Key: s.Key, Sender: s.Sender}
+		case s.URL != "":
+			sms = &notify.HTTPProvider{URL: s.URL, Key: s.Key, Sender: s.Sender}
+		}
+		return mail, sms, nil
 	}
 }
 

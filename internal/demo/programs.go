@@ -21,7 +21,9 @@ func shopOf(b business) program.Shop {
 // loadPrograms gives the shoe shop's registered warranties an end date,
 // saves the ready programs active, and lets the recent purchases of the
 // last 60 days through the program hook, so the programs have customers
-// inside when the server starts.
+// inside when the server starts. Programs that would write at once are
+// activated after that replay: nobody gets today a welcome for a purchase
+// of last month.
 func loadPrograms(ctx context.Context, db *store.DB, b business, wsID int64, now time.Time) error {
 	ws, err := workspace.Get(ctx, db, wsID)
 	if err != nil {
@@ -31,13 +33,26 @@ func loadPrograms(ctx context.Context, db *store.DB, b business, wsID int64, now
 		if err := warranties(ctx, tx, wsID); err != nil {
 			return err
 		}
+		var later []*program.Program
 		for _, p := range program.Ready(shopOf(b)) {
-			p.Status = program.Active
+			if startsWaiting(p) {
+				p.Status = program.Active
+			} else {
+				later = append(later, p)
+			}
 			if err := program.Save(ctx, tx, ws, "demo", p); err != nil {
 				return err
 			}
 		}
-		return recentPurchases(ctx, tx, wsID, shopOf(b).Purchase, now.AddDate(0, 0, -60))
+		if err := recentPurchases(ctx, tx, wsID, shopOf(b).Purchase, now.AddDate(0, 0, -60)); err != nil {
+			return err
+		}
+		for _, p := range later {
+			if _, err := program.SetStatus(ctx, tx, ws, "demo", p.ID, program.Active); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -100,4 +115,9 @@ func recentPurchases(ctx context.Context, tx *store.Tx, wsID int64, name string,
 		}
 	}
 	return nil
+}
+
+// startsWaiting reports whether a program's first step is a wait.
+func startsWaiting(p *program.Program) bool {
+	return len(p.Steps) > 0 && p.Steps[0].Kind == program.Wait
 }

@@ -42,7 +42,7 @@ func (r *Runner) runSend(ctx context.Context, j timer.Job) error {
 	}
 	err = r.deliver(ctx, &q)
 	var rej *notify.Rejected
-	if errors.As(err, &rej) || errs.Is(err, errs.Invalid) {
+	if errors.As(err, &rej) || errs.Is(err, errs.Invalid) || errs.Is(err, errs.Unavailable) {
 		return errors.Join(r.mark(ctx, &q, "failed", err.Error()), timer.Permanent(err))
 	}
 	if err != nil {
@@ -150,15 +150,21 @@ func (r *Runner) deliver(ctx context.Context, q *queued) error {
 	case m.SurveyID != 0:
 		return r.invite(ctx, q)
 	case r.Senders == nil:
-		return timer.Permanent(errs.E("program.send", errs.Unavailable, "this server sends no e-mail or SMS"))
+		return errs.E("program.send", errs.Unavailable, "this server sends no e-mail or SMS")
 	}
 	mailer, texter, err := r.Senders(ctx, q.WorkspaceID)
 	if err != nil {
 		return err
 	}
 	if m.Channel == "sms" {
+		if texter == nil {
+			return errs.E("program.send", errs.Unavailable, "this workspace has no SMS provider set (survey settings)")
+		}
 		_, err := texter.Send(ctx, m.To, m.Text)
 		return err
+	}
+	if mailer == nil {
+		return errs.E("program.send", errs.Unavailable, "this workspace has no mail server set (survey settings)")
 	}
 	mail := notify.Mail{To: m.To, Subject: m.Subject, Text: m.Text}
 	if m.Unsub != "" {
@@ -197,7 +203,7 @@ func (r *Runner) post(ctx context.Context, m *message) error {
 
 func (r *Runner) invite(ctx context.Context, q *queued) error {
 	if r.Invite == nil {
-		return timer.Permanent(errs.E("program.invite", errs.Unavailable, "this server sends no surveys"))
+		return errs.E("program.invite", errs.Unavailable, "this server sends no surveys")
 	}
 	skipped, err := r.Invite(ctx, q.WorkspaceID, q.m.SurveyID, q.CustomerID, q.m.Channel, fmt.Sprint("program:", q.ID))
 	if err == nil && skipped != "" {
