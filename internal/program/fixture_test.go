@@ -63,6 +63,8 @@ type inbox struct {
 	srv  *httptest.Server
 	mu   sync.Mutex
 	got  []map[string]any
+	raw  [][]byte
+	sigs []string
 	fail atomic.Bool
 }
 
@@ -78,6 +80,8 @@ func newInbox(t testing.TB) *inbox {
 		json.Unmarshal(body, &m)
 		in.mu.Lock()
 		in.got = append(in.got, m)
+		in.raw = append(in.raw, body)
+		in.sigs = append(in.sigs, r.Header.Get("X-Tajrobe-Signature"))
 		n := len(in.got)
 		in.mu.Unlock()
 		fmt.Fprintf(w, `{"id":"m-%d"}`, n)

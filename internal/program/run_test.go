@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"mime"
 	"net/mail"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
+	"github.com/tajrobe/tajrobe/internal/loop"
 	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -83,6 +85,13 @@ func TestOfferRunsWaitsBranchesAndSends(t *testing.T) {
 		}
 		if hooks := w.hooks.all(); len(hooks) != len(texts) || hooks[0]["step"] != "hook" {
 			t.Fatalf("webhooks: %v", hooks)
+		}
+		var set program.Settings
+		must(t, db.InTx(ctx, func(tx *store.Tx) (err error) { set, err = program.LoadSettings(ctx, tx, w.ws.ID); return err }))
+		sig := w.hooks.sigs[0]
+		ts, _ := strconv.ParseInt(strings.TrimPrefix(strings.Split(sig, ",")[0], "t="), 10, 64)
+		if set.WebhookSecret == "" || sig != loop.Sign(set.WebhookSecret, time.Unix(ts, 0), w.hooks.raw[0]) {
+			t.Fatalf("the webhook is not signed with the workspace's webhook secret: %q", sig)
 		}
 		w.event(ids[0], "Order Completed", map[string]any{"total": 10})
 		if n := w.count(`SELECT COUNT(*) FROM program_enrollments WHERE customer_id = ? AND state = 'converted'`, ids[0]); n != 1 {

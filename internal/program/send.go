@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/loop"
 	"github.com/tajrobe/tajrobe/internal/notify"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timer"
@@ -23,6 +24,7 @@ type queued struct {
 	ID, WorkspaceID, EnrollmentID, CustomerID int64
 	Step                                      string
 	m                                         message
+	secret                                    string // signs webhooks
 }
 
 func (r *Runner) runSend(ctx context.Context, j timer.Job) error {
@@ -69,6 +71,7 @@ func (r *Runner) check(ctx context.Context, tx *store.Tx, id int64) (queued, str
 	if err != nil {
 		return q, "", err
 	}
+	q.secret = st.webhookSecret()
 	ws, err := workspaceIn(ctx, tx, q.WorkspaceID)
 	if err != nil {
 		return q, "", err
@@ -146,7 +149,7 @@ func (r *Runner) deliver(ctx context.Context, q *queued) error {
 	m := &q.m
 	switch {
 	case m.Channel == "webhook":
-		return r.post(ctx, m)
+		return r.post(ctx, m, q.secret)
 	case m.SurveyID != 0:
 		return r.invite(ctx, q)
 	case r.Senders == nil:
@@ -181,12 +184,15 @@ func unsubscribeLine(lang string) string {
 	return "لغو اشتراک:"
 }
 
-func (r *Runner) post(ctx context.Context, m *message) error {
+// post calls a webhook, signed as the loop's are: X-Tajrobe-Signature
+// "t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>">".
+func (r *Runner) post(ctx context.Context, m *message, secret string) error {
 	req, err := http.NewRequestWithContext(ctx, "POST", m.To, bytes.NewReader(m.Payload))
 	if err != nil {
 		return errs.E("program.webhook", errs.Invalid, "%v", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Tajrobe-Signature", loop.Sign(secret, r.DB.Now(), m.Payload))
 	res, err := r.Client.Do(req)
 	if err != nil {
 		return fmt.Errorf("reach the webhook: %w", err)

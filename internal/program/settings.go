@@ -2,7 +2,9 @@ package program
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"slices"
@@ -17,6 +19,9 @@ import (
 type Settings struct {
 	Caps  []Cap   `json:"caps"`
 	Quiet []Quiet `json:"quiet_hours"`
+	// WebhookSecret signs program webhooks (X-Tajrobe-Signature, as the
+	// loop's); it is shown, never set.
+	WebhookSecret string `json:"webhook_secret,omitempty"`
 }
 
 // Cap allows at most Max promotional messages on Channel per customer in
@@ -76,7 +81,16 @@ type stored struct {
 // on first use.
 func LoadSettings(ctx context.Context, tx *store.Tx, wsID int64) (Settings, error) {
 	s, err := loadStored(ctx, tx, wsID)
+	s.WebhookSecret = s.webhookSecret()
 	return s.Settings, err
+}
+
+// webhookSecret is derived from the workspace's secret, so the one that
+// signs unsubscribe links is never shown.
+func (s *stored) webhookSecret() string {
+	mac := hmac.New(sha256.New, []byte(s.Secret))
+	mac.Write([]byte("program webhooks"))
+	return hex.EncodeToString(mac.Sum(nil))[:40]
 }
 
 func loadStored(ctx context.Context, tx *store.Tx, wsID int64) (stored, error) {
@@ -109,7 +123,9 @@ func SaveSettings(ctx context.Context, tx *store.Tx, wsID int64, s *Settings) er
 		return err
 	}
 	old.Settings = *s
+	old.WebhookSecret = ""
 	body, _ := json.Marshal(old)
+	s.WebhookSecret = old.webhookSecret()
 	_, err = tx.Exec(ctx, `UPDATE program_settings SET body = ?, updated_at = ? WHERE workspace_id = ?`, string(body), store.Millis(tx.Now), wsID)
 	return errs.Wrap("program.SaveSettings", err)
 }
