@@ -6,6 +6,7 @@ import (
 	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
@@ -119,6 +120,11 @@ func closeLoop(ctx context.Context, tx *store.Tx, sub *Submission, responseID in
 	}
 	if _, err := loop.OnResponse(ctx, tx, r); err != nil {
 		return &errs.Error{Op: "survey.closeLoop", Kind: errs.Internal, Msg: "the loop rules failed on response " + itoa(int(responseID)), Err: err}
+	}
+	err := program.OnAnswer(ctx, tx, program.Answer{WorkspaceID: r.WorkspaceID, CustomerID: r.CustomerID, ResponseID: r.ResponseID,
+		SurveyID: r.SurveyID, Touchpoint: r.Touchpoint, Channel: r.Channel, Answers: r.Answers})
+	if err != nil {
+		return &errs.Error{Op: "survey.closeLoop", Kind: errs.Internal, Msg: "the program triggers failed on response " + itoa(int(responseID)), Err: err}
 	}
 	return nil
 }

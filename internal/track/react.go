@@ -4,7 +4,9 @@ import (
 	"context"
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
+	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
@@ -34,7 +36,14 @@ func react(ctx context.Context, tx *store.Tx, workspaceID int64, stored []*Event
 	if err := r.Flush(ctx, tx); err != nil {
 		return err
 	}
-	return runEventRules(ctx, tx, workspaceID, negative)
+	if err := runEventRules(ctx, tx, workspaceID, negative); err != nil {
+		return err
+	}
+	events := make([]*journey.Event, len(stored))
+	for i, e := range stored {
+		events[i] = &e.Event
+	}
+	return program.OnEvents(ctx, tx, workspaceID, events)
 }
 
 // runEventRules hands negative events to the loop's event rules.

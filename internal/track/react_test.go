@@ -8,10 +8,12 @@ import (
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
 	"github.com/tajrobe/tajrobe/internal/loop"
+	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/rules"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
 	"github.com/tajrobe/tajrobe/internal/track"
+	"github.com/tajrobe/tajrobe/internal/workspace"
 )
 
 // Every event the group commit stores is in the analytics rollups, and a
@@ -80,6 +82,43 @@ func TestNegativeEventOpensCase(t *testing.T) {
 		if n := f.count(`SELECT COUNT(*) FROM cases c JOIN events e ON e.id = c.source_id
 			WHERE c.source_kind = 'event' AND e.message_id = 'late-1'`); n != 1 {
 			t.Fatal("the case does not name the event that opened it")
+		}
+	})
+}
+
+// An event stored through /v1/batch enters the programs its trigger names,
+// in the group's transaction.
+func TestIngestedEventEntersPrograms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, track.Options{})
+		ctx := context.Background()
+		ws, err := workspace.Get(ctx, db, f.ws.WorkspaceID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A program may only name an event the workspace has seen.
+		if code, body := f.send("/v1/track", map[string]any{"messageId": "o-0", "userId": "early", "event": "Order Completed"}); code != 200 {
+			t.Fatalf("track: %d %v", code, body)
+		}
+		p := &program.Program{Name: "thank the big buyers", Status: program.Active,
+			Trigger: program.Trigger{Kind: rules.OnEvent, Event: "Order Completed"},
+			Steps:   []program.Step{{Kind: program.Act, Action: &program.Action{Action: rules.Action{Kind: program.AddTag}, Tag: "buyer"}}}}
+		if err := db.InTx(ctx, func(tx *store.Tx) error { return program.Save(ctx, tx, ws, "test", p) }); err != nil {
+			t.Fatal(err)
+		}
+		code, body := f.send("/v1/batch", map[string]any{"batch": []map[string]any{
+			{"type": "track", "messageId": "o-1", "userId": "sara", "event": "Order Completed"},
+			{"type": "track", "messageId": "v-1", "userId": "reza", "event": "Product Viewed"},
+		}})
+		if code != 200 {
+			t.Fatalf("batch: %d %v", code, body)
+		}
+		sara := f.event("o-1").CustomerID
+		if n := f.count(`SELECT COUNT(*) FROM program_enrollments WHERE program_id = ? AND customer_id = ?`, p.ID, sara); n != 1 {
+			t.Fatalf("%d enrolments of the buyer; want 1", n)
+		}
+		if n := f.count(`SELECT COUNT(*) FROM program_enrollments WHERE program_id = ?`, p.ID); n != 1 {
+			t.Fatalf("%d enrolments; only the order enters", n)
 		}
 	})
 }
