@@ -32,7 +32,12 @@ func TestBatchCountedInAnalytics(t *testing.T) {
 			}
 		}
 		now := db.Now()
-		q := analytics.NewQuerier(db, f.ws.WorkspaceID, time.UTC)
+		ws, err := workspace.Get(context.Background(), db, f.ws.WorkspaceID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Rollup days are the workspace's (Asia/Tehran) days, as in the API.
+		q := analytics.NewQuerier(db, ws.ID, ws.Location())
 		sum, err := q.Summary(context.Background(), analytics.Filter{From: now.Add(-24 * time.Hour), To: now.Add(time.Hour)})
 		if err != nil {
 			t.Fatal(err)
