@@ -80,3 +80,13 @@ type page[T any] struct {
 	Data       []T    `json:"data"`
 	NextCursor string `json:"next_cursor,omitempty"`
 }
+
+// saveTarget reads what a save handler writes: a new record (POST, no id:
+// 0 and 201 Created) or the record {id} in the path (PUT: its id and 200).
+func saveTarget(r *http.Request) (int64, int, error) {
+	if r.PathValue("id") == "" {
+		return 0, http.StatusCreated, nil
+	}
+	id, err := pathID(r, "id")
+	return id, http.StatusOK, err
+}

@@ -37,18 +37,14 @@ func (s *Server) saveLoopRule(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rule.ID = 0
-	status := http.StatusCreated
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		rule.ID, status = id, http.StatusOK
+	id, status, err := saveTarget(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
+	rule.ID = id
 	c := caller(r)
-	err := s.DB.InTx(r.Context(), func(tx *store.Tx) error { return loop.SaveRule(r.Context(), tx, c.Workspace.ID, c.Actor(), &rule) })
+	err = s.DB.InTx(r.Context(), func(tx *store.Tx) error { return loop.SaveRule(r.Context(), tx, c.Workspace.ID, c.Actor(), &rule) })
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -26,19 +26,15 @@ func (s *Server) saveTeam(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	t.ID = 0
-	status := http.StatusCreated
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		t.ID, status = id, http.StatusOK
+	id, status, err := saveTarget(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
+	t.ID = id
 	c := caller(r)
 	var saved *loop.Team
-	err := s.DB.InTx(r.Context(), func(tx *store.Tx) (err error) {
+	err = s.DB.InTx(r.Context(), func(tx *store.Tx) (err error) {
 		if err = loop.SaveTeam(r.Context(), tx, c.Workspace.ID, c.Actor(), &t); err == nil {
 			saved, err = loop.GetTeam(r.Context(), tx, c.Workspace.ID, t.ID)
 		}

@@ -36,18 +36,14 @@ func (s *Server) saveProgram(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p.ID = 0
-	status := http.StatusCreated
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		p.ID, status = id, http.StatusOK
+	id, status, err := saveTarget(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
+	p.ID = id
 	c := caller(r)
-	err := s.DB.InTx(r.Context(), func(tx *store.Tx) error { return program.Save(r.Context(), tx, c.Workspace, c.Actor(), &p) })
+	err = s.DB.InTx(r.Context(), func(tx *store.Tx) error { return program.Save(r.Context(), tx, c.Workspace, c.Actor(), &p) })
 	if err != nil {
 		s.fail(w, r, err)
 		return
