@@ -55,16 +55,16 @@ func loadSurveys(ctx context.Context, db *store.DB, r *rand.Rand, b business, ws
 	}
 	return db.InTx(ctx, func(tx *store.Tx) error {
 		a := answerer{r: r, lang: b.language}
+		var subs []*survey.Submission
 		for _, m := range moments {
 			at := m.at.Add(2 * time.Hour)
 			if r.IntN(100) >= 32 || !at.Before(now) {
 				continue
 			}
-			s := surveys[demoSurveys[b.slug][m.touchpoint]]
-			sub := a.submission(s, m, at)
-			if _, err := survey.Submit(ctx, tx, sub); err != nil {
-				return fmt.Errorf("demo response to survey %d: %w", s.ID, err)
-			}
+			subs = append(subs, a.submission(surveys[demoSurveys[b.slug][m.touchpoint]], m, at))
+		}
+		if err := survey.SubmitMany(ctx, tx, subs); err != nil {
+			return fmt.Errorf("demo responses: %w", err)
 		}
 		return nil
 	})
