@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/problem"
+	"github.com/tajrobe/tajrobe/internal/store"
 )
 
 // decode reads a JSON body into v, refusing unknown fields, trailing data
@@ -89,4 +91,21 @@ func saveTarget(r *http.Request) (int64, int, error) {
 	}
 	id, err := pathID(r, "id")
 	return id, http.StatusOK, err
+}
+
+// deleteByID answers DELETE …/{id} by running del on the caller's
+// workspace in one transaction: 204 when it is gone, a problem otherwise.
+func (s *Server) deleteByID(del func(ctx context.Context, tx *store.Tx, workspaceID int64, actor string, id int64) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, err := pathID(r, "id")
+		c := caller(r)
+		if err == nil {
+			err = s.DB.InTx(r.Context(), func(tx *store.Tx) error { return del(r.Context(), tx, c.Workspace.ID, c.Actor(), id) })
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
 }

@@ -52,19 +52,6 @@ func (s *Server) saveLoopRule(w http.ResponseWriter, r *http.Request) {
 	respond(w, status, rule)
 }
 
-func (s *Server) deleteLoopRule(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	c := caller(r)
-	if err == nil {
-		err = s.DB.InTx(r.Context(), func(tx *store.Tx) error { return loop.DeleteRule(r.Context(), tx, c.Workspace.ID, c.Actor(), id) })
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
 func (s *Server) getLoopSettings(w http.ResponseWriter, r *http.Request) {
 	var set loop.Settings
 	err := s.DB.InTx(r.Context(), func(tx *store.Tx) (err error) {

@@ -46,16 +46,3 @@ func (s *Server) saveTeam(w http.ResponseWriter, r *http.Request) {
 	}
 	respond(w, status, saved)
 }
-
-func (s *Server) deleteTeam(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	c := caller(r)
-	if err == nil {
-		err = s.DB.InTx(r.Context(), func(tx *store.Tx) error { return loop.DeleteTeam(r.Context(), tx, c.Workspace.ID, c.Actor(), id) })
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}

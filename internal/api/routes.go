@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/tajrobe/tajrobe/internal/loop"
 	"github.com/tajrobe/tajrobe/internal/program"
 )
 
@@ -86,7 +87,7 @@ func (s *Server) routes() []route {
 		{"POST /api/v1/loop-rules", s.secret(s.saveLoopRule)},
 		{"GET /api/v1/loop-rules/{id}", s.secret(s.getLoopRule)},
 		{"PUT /api/v1/loop-rules/{id}", s.secret(s.saveLoopRule)},
-		{"DELETE /api/v1/loop-rules/{id}", s.secret(s.deleteLoopRule)},
+		{"DELETE /api/v1/loop-rules/{id}", s.secret(s.deleteByID(loop.DeleteRule))},
 		{"GET /api/v1/cases", s.secret(s.listCases)},
 		{"POST /api/v1/cases", s.secret(s.openCase)},
 		{"GET /api/v1/cases/{id}", s.secret(s.getCase)},
@@ -99,7 +100,7 @@ func (s *Server) routes() []route {
 		{"GET /api/v1/teams", s.secret(s.listTeams)},
 		{"POST /api/v1/teams", s.secret(s.saveTeam)},
 		{"PUT /api/v1/teams/{id}", s.secret(s.saveTeam)},
-		{"DELETE /api/v1/teams/{id}", s.secret(s.deleteTeam)},
+		{"DELETE /api/v1/teams/{id}", s.secret(s.deleteByID(loop.DeleteTeam))},
 		{"GET /api/v1/loop/settings", s.secret(s.getLoopSettings)},
 		{"PUT /api/v1/loop/settings", s.secret(s.putLoopSettings)},
 		{"GET /api/v1/loop/metrics", s.secret(s.loopMetrics)},
