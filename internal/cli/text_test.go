@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
 )
@@ -116,8 +117,8 @@ func seedReviews(t *testing.T, target string, n int) {
 				text, rating = fmt.Sprintf("order %d crust like a cloud", i), 5
 			}
 			props, _ := json.Marshal(map[string]any{"review": text, "rating": rating})
-			if _, err := tx.Exec(ctx, `INSERT INTO events (workspace_id, customer_id, message_id, type, properties, occurred_at, received_at)
-				VALUES (1, ?, ?, 'track', ?, 0, 0)`, cust, fmt.Sprint("m", i), string(props)); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO events (workspace_id, customer_id, message_id, type, properties, occurred_at, received_at, has_text)
+				VALUES (1, ?, ?, 'track', ?, 0, 0, ?)`, cust, fmt.Sprint("m", i), string(props), comment.HasText(props)); err != nil {
 				return err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -82,8 +83,8 @@ func (f *fixture) event(name string, props map[string]any, at, received time.Tim
 	f.seq++
 	var id int64
 	f.must(f.insert(context.Background(), `INSERT INTO events (workspace_id, customer_id, message_id, type, name, touchpoint,
-		channel, properties, occurred_at, received_at) VALUES (?, ?, ?, 'track', ?, 'support', 'app', ?, ?, ?) RETURNING id`,
-		f.ws, f.cus, fmt.Sprint("m", f.seq), name, string(raw), store.Millis(at), store.Millis(received), &id))
+		channel, properties, occurred_at, received_at, has_text) VALUES (?, ?, ?, 'track', ?, 'support', 'app', ?, ?, ?, ?) RETURNING id`,
+		f.ws, f.cus, fmt.Sprint("m", f.seq), name, string(raw), store.Millis(at), store.Millis(received), comment.HasText(raw), &id))
 	return id
 }
 

@@ -1,6 +1,7 @@
 package comment
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -26,9 +27,22 @@ type item struct {
 	at          int64 // when it was written (answered_at, occurred_at)
 }
 
+// quotedKeys are TextKeys as they appear in JSON, for a cheap first test.
+var quotedKeys = func() [][]byte {
+	out := make([][]byte, len(TextKeys))
+	for i, k := range TextKeys {
+		out[i] = []byte(`"` + k + `"`)
+	}
+	return out
+}()
+
 // EventText returns the first non-empty string among an event's TextKeys,
-// or "" when the properties carry no text.
+// or "" when the properties carry no text. Most events carry none and cost
+// a few byte searches, not a JSON walk.
 func EventText(properties []byte) string {
+	if !mayHaveText(properties) {
+		return ""
+	}
 	var props map[string]json.RawMessage
 	if json.Unmarshal(properties, &props) != nil {
 		return ""
@@ -42,23 +56,26 @@ func EventText(properties []byte) string {
 	return ""
 }
 
-// hasText is the SQL condition "the event e carries a text", written for
-// each engine; it must agree with EventText or an event would stay pending.
+// HasText reports whether EventText finds a text. Writers of events store
+// the answer in has_text, so the worker finds event texts by an index that
+// holds only them, never by reading every event.
+func HasText(properties []byte) bool { return EventText(properties) != "" }
+
+func mayHaveText(properties []byte) bool {
+	for _, k := range quotedKeys {
+		if bytes.Contains(properties, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasText is the SQL condition "the event e carries a text".
 func hasText(d store.Dialect) string {
-	keys := "'" + strings.Join(TextKeys, "', '") + "'"
 	if d == store.Postgres {
-		// jsonb_exists_any is a cheap key test that spares most events the
-		// walk over their properties.
-		return `jsonb_exists_any(e.properties, ARRAY[` + keys + `]) AND CASE WHEN jsonb_typeof(e.properties) = 'object' THEN EXISTS (SELECT 1 FROM jsonb_each(e.properties) j
-			WHERE j.key IN (` + keys + `) AND jsonb_typeof(j.value) = 'string' AND j.value #>> '{}' <> '') ELSE false END`
+		return `e.has_text`
 	}
-	// A LIKE on the raw text spares most events the JSON walk.
-	like := make([]string, len(TextKeys))
-	for i, k := range TextKeys {
-		like[i] = `e.properties LIKE '%"` + k + `"%'`
-	}
-	return `(` + strings.Join(like, " OR ") + `) AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(e.properties) THEN e.properties ELSE '{}' END) j
-		WHERE j.key IN (` + keys + `) AND j.type = 'text' AND j.atom <> '')`
+	return `e.has_text = 1`
 }
 
 // Queries that find comments with no analysis yet (or, for an edited

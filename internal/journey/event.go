@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/analytics"
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timeline"
@@ -41,7 +42,7 @@ func jsonOrEmpty(b json.RawMessage) string {
 }
 
 const insertEventSQL = `INSERT INTO events (workspace_id, customer_id, message_id, type, name, touchpoint,
-	channel, signal, properties, context, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	channel, signal, properties, context, occurred_at, received_at, has_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (workspace_id, message_id) DO NOTHING`
 
 // InsertEvent stores e unless its message id was seen in the workspace,
@@ -125,7 +126,8 @@ func validateEvent(e *Event) error {
 
 func eventArgs(e *Event) []any {
 	return []any{e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel, e.Signal,
-		jsonOrEmpty(e.Properties), jsonOrEmpty(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt)}
+		jsonOrEmpty(e.Properties), jsonOrEmpty(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt),
+		comment.HasText(e.Properties)}
 }
 
 func inserted(res sql.Result, err error) (bool, error) {

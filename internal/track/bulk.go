@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
+	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -82,8 +83,11 @@ func storedIDs(ctx context.Context, tx *store.Tx, st *sqliteStmts, workspaceID i
 	}
 }
 
+// eventValues is how many values eventColumns takes.
+const eventValues = 13
+
 const eventColumns = `workspace_id, customer_id, message_id, type, name, touchpoint, channel, signal,
-	properties, context, occurred_at, received_at`
+	properties, context, occurred_at, received_at, has_text`
 
 // insertEvents stores resolved events in as few statements as the engine
 // allows and returns those it stored: multi-row INSERTs on SQLite, whose
@@ -98,10 +102,11 @@ func insertEvents(ctx context.Context, tx *store.Tx, st *sqliteStmts, events []*
 		return insertEventsPG(ctx, tx, events)
 	default:
 		return events, sqliteSplit(st, len(events), func(lo, hi int) error {
-			args := make([]any, 0, (hi-lo)*12)
+			args := make([]any, 0, (hi-lo)*eventValues)
 			for _, e := range events[lo:hi] {
 				args = append(args, e.WorkspaceID, e.CustomerID, e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel,
-					e.Signal, string(e.Properties), string(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt))
+					e.Signal, string(e.Properties), string(e.Context), store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt),
+					comment.HasText(e.Properties))
 			}
 			if st != nil {
 				_, err := in(ctx, tx, st.insert[hi-lo]).ExecContext(ctx, args...)
@@ -118,8 +123,9 @@ func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) ([]*Even
 	ws, cust, occ, rec := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
 	mid, typ, name, tp, ch, props, cx := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	sig := make([]*int16, n)
+	sig, text := make([]*int16, n), make([]bool, n)
 	for i, e := range events {
+		text[i] = comment.HasText(e.Properties)
 		ws[i], cust[i], occ[i], rec[i] = e.WorkspaceID, e.CustomerID, store.Millis(e.OccurredAt), store.Millis(e.ReceivedAt)
 		mid[i], typ[i], name[i], tp[i], ch[i] = e.MessageID, e.Type, e.Name, e.Touchpoint, e.Channel
 		props[i], cx[i] = string(e.Properties), string(e.Context)
@@ -129,11 +135,11 @@ func insertEventsPG(ctx context.Context, tx *store.Tx, events []*Event) ([]*Even
 		}
 	}
 	rows, err := tx.Query(ctx, `INSERT INTO events (`+eventColumns+`)
-		SELECT w, c, m, t, n, tp, ch, s, p::jsonb, x::jsonb, o, r
+		SELECT w, c, m, t, n, tp, ch, s, p::jsonb, x::jsonb, o, r, h
 		FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS u(w, c, m, t, n, tp, ch, s, p, x, o, r)
+			?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::boolean[]) AS u(w, c, m, t, n, tp, ch, s, p, x, o, r, h)
 		ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING id, message_id`,
-		ws, cust, mid, typ, name, tp, ch, sig, props, cx, occ, rec)
+		ws, cust, mid, typ, name, tp, ch, sig, props, cx, occ, rec, text)
 	if err != nil {
 		return nil, err
 	}

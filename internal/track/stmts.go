@@ -37,7 +37,7 @@ func prepareSQLite(ctx context.Context, db *store.DB) (*sqliteStmts, error) {
 }
 
 func insertSQL(rows int) string {
-	return `INSERT INTO events (` + eventColumns + `) VALUES ` + valuesList(rows, 12) +
+	return `INSERT INTO events (` + eventColumns + `) VALUES ` + valuesList(rows, eventValues) +
 		` ON CONFLICT (workspace_id, message_id) DO NOTHING`
 }
 
