@@ -15,12 +15,14 @@ import (
 	"github.com/tajrobe/tajrobe/internal/config"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timeline"
+	"github.com/tajrobe/tajrobe/internal/track"
 	"github.com/tajrobe/tajrobe/internal/web"
 )
 
 func runServe(ctx context.Context, env *Env, args []string) error {
 	fs, err := flags(env, "serve", "Run the Tajrobe server. Migrates the database at start; any number of nodes may share one PostgreSQL.",
-		config.DB, config.Addr, config.BaseURL, config.LogLevel, config.LogFormat, config.MaxConns, config.MaxBody, config.Shutdown)
+		config.DB, config.Addr, config.BaseURL, config.LogLevel, config.LogFormat, config.MaxConns, config.MaxBody, config.Shutdown,
+		config.StageAt)
 	if err != nil {
 		return err
 	}
@@ -49,7 +51,9 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	if err != nil {
 		return err
 	}
-	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody, Mounts: console.Mounts()}
+	ingest := track.New(db, track.Options{Log: log, StageAt: env.Config.StageAt})
+	defer ingest.Close() // after the HTTP server drained: applies what this node staged
+	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody, Mounts: console.Mounts(), Track: ingest}
 	surveys := startSurveys(ctx, env, db, log)
 	defer surveys.shutdown(context.WithoutCancel(ctx))
 	surveys.mount(srv.Mounts)

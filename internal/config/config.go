@@ -21,6 +21,9 @@ type Config struct {
 	MaxConns  int           // database connections (PostgreSQL pool, SQLite readers)
 	MaxBody   int64         // largest JSON request body, in bytes
 	Shutdown  time.Duration // how long a stopping server drains requests
+	// StageAt is the group of events from which ingestion commits to the
+	// inbox and applies in the background (0: the default; -1: never).
+	StageAt int
 }
 
 // Default returns the settings a small business runs with.
@@ -45,6 +48,7 @@ const (
 	MaxConns  Setting = "max-conns"
 	MaxBody   Setting = "max-body"
 	Shutdown  Setting = "shutdown-timeout"
+	StageAt   Setting = "ingest-stage-at"
 )
 
 // Env returns the environment variable for a flag name.
@@ -110,6 +114,11 @@ func (c *Config) bindNumber(fs *flag.FlagSet, env string, s Setting, usage func(
 			c.Shutdown, err = time.ParseDuration(env)
 		}
 		fs.DurationVar(&c.Shutdown, name, c.Shutdown, usage("how long a stopping server drains requests"))
+	case StageAt:
+		if env != "" {
+			c.StageAt, err = strconv.Atoi(env)
+		}
+		fs.IntVar(&c.StageAt, name, c.StageAt, usage("events waiting at once from which ingestion answers after committing them to the inbox and applies them a moment later (0: 300; -1: never; 1: always)"))
 	default:
 		return fmt.Errorf("config: unknown setting %q", s)
 	}

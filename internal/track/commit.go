@@ -42,7 +42,12 @@ func (in *Ingester) commitGroup(group []*job) {
 	for _, j := range group {
 		events = append(events, j.events...)
 	}
-	err := in.commit(events)
+	var err error
+	if in.shouldStage(len(events)) {
+		err = in.stage(events)
+	} else {
+		err = in.commit(events)
+	}
 	if err == nil {
 		for _, j := range group {
 			j.done <- nil

@@ -12,12 +12,28 @@ import (
 	"github.com/tajrobe/tajrobe/internal/track"
 )
 
+// modes are the two ways a group reaches the events table: written at
+// once, or committed to the inbox and applied a moment later.
+var modes = []struct {
+	name string
+	opt  track.Options
+}{{"direct", track.Options{StageAt: -1}}, {"staged", track.Options{StageAt: 1}}}
+
+// eachMode runs fn on both engines in both modes.
+func eachMode(t *testing.T, fn func(t *testing.T, db *store.DB, opt track.Options)) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, db *store.DB) { fn(t, db, m.opt) })
+		})
+	}
+}
+
 // TestGroupCommitUnderConcurrency sends many overlapping requests at once:
 // every 200 is stored once, and each person is one customer however many
 // requests and groups their events came in.
 func TestGroupCommitUnderConcurrency(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, track.Options{})
+	eachMode(t, func(t *testing.T, db *store.DB, opt track.Options) {
+		f := newFixture(t, db, opt)
 		const workers, requests, per, people = 16, 8, 10, 37
 		var wg sync.WaitGroup
 		errc := make(chan error, workers*requests)
@@ -41,6 +57,7 @@ func TestGroupCommitUnderConcurrency(t *testing.T) {
 		for err := range errc {
 			t.Fatal(err)
 		}
+		f.flush()
 		if n := f.count(`SELECT COUNT(*) FROM events`); n != workers*requests*per {
 			t.Errorf("%d events, want %d", n, workers*requests*per)
 		}
@@ -80,8 +97,8 @@ func boom(t *testing.T, db *store.DB, on bool) {
 }
 
 func TestFailedEventsAreKeptAndReplayed(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, track.Options{})
+	eachMode(t, func(t *testing.T, db *store.DB, opt track.Options) {
+		f := newFixture(t, db, opt)
 		boom(t, db, true)
 		batch := []any{
 			msg("type", "track", "messageId", "f-1", "userId", "u", "event", "Fine"),
@@ -90,6 +107,10 @@ func TestFailedEventsAreKeptAndReplayed(t *testing.T) {
 		}
 		if st, body := f.send("/v1/batch", map[string]any{"batch": batch, "sentAt": "2025-01-01T00:00:00Z"}); st != 200 {
 			t.Fatalf("batch = %d %v; an accepted event that fails later is kept, not refused", st, body)
+		}
+		f.flush()
+		if n := f.count(`SELECT COUNT(*) FROM event_inbox`); n != 0 {
+			t.Errorf("%d inbox rows left after the failure was kept", n)
 		}
 		if n := f.count(`SELECT COUNT(*) FROM events`); n != 2 {
 			t.Errorf("%d events, want the 2 fine ones", n)

@@ -29,18 +29,26 @@ func TestKill9KeepsEveryAcknowledgedEvent(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", exe, "github.com/tajrobe/tajrobe/cmd/tajrobe").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
-		t.Run(d.String(), func(t *testing.T) { kill9(t, exe, storetest.Target(t, d)) })
+	// Killed while writing events straight to the events table, and while
+	// committing them to the inbox with the applier behind.
+	for _, mode := range []string{"direct", "staged"} {
+		env := "TAJROBE_INGEST_STAGE_AT=-1"
+		if mode == "staged" {
+			env = "TAJROBE_INGEST_STAGE_AT=1"
+		}
+		for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
+			t.Run(mode+"/"+d.String(), func(t *testing.T) { kill9(t, exe, storetest.Target(t, d), env) })
+		}
 	}
 }
 
-func kill9(t *testing.T, exe, target string) {
+func kill9(t *testing.T, exe, target, env string) {
 	ctx := context.Background()
 	srv, err := loadtest.Init(ctx, exe, target)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.Start(ctx); err != nil {
+	if err := srv.Start(ctx, env); err != nil {
 		t.Fatal(err)
 	}
 	l := &loader{url: srv.URL, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(srv.WriteKey+":")), acked: map[string]bool{}}
@@ -56,7 +64,7 @@ func kill9(t *testing.T, exe, target string) {
 	if len(l.acked) == 0 {
 		t.Fatalf("no event was acknowledged before the kill: %s", srv.Stderr.String())
 	}
-	if err := srv.Start(ctx); err != nil {
+	if err := srv.Start(ctx, env); err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Stop()
@@ -65,6 +73,7 @@ func kill9(t *testing.T, exe, target string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	inboxApplied(t, db)
 	stored := storedMessageIDs(t, db)
 	for id := range l.acked {
 		if stored[id] != 1 {
@@ -73,6 +82,7 @@ func kill9(t *testing.T, exe, target string) {
 	}
 	t.Logf("%d events acknowledged before kill -9, %d stored (the rest were in flight)", len(l.acked), len(stored))
 	sent := l.retry(t)
+	inboxApplied(t, db)
 	stored = storedMessageIDs(t, db)
 	for id, n := range stored {
 		if n != 1 {
@@ -169,4 +179,20 @@ func storedMessageIDs(t *testing.T, db *store.DB) map[string]int {
 		out[id] = n
 	}
 	return out
+}
+
+// inboxApplied waits until the restarted server has applied what its
+// predecessor and the senders left in the event inbox.
+func inboxApplied(t *testing.T, db *store.DB) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var n int
+		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM event_inbox`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+	}
+	t.Fatal("the event inbox was not applied within a minute")
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/tajrobe/tajrobe/internal/api"
 	"github.com/tajrobe/tajrobe/internal/customer"
@@ -93,6 +94,16 @@ func (f *fixture) do(req *http.Request) (int, map[string]any) {
 	out := map[string]any{"_headers": res.Header}
 	json.Unmarshal(raw, &out)
 	return res.StatusCode, out
+}
+
+// flush waits until the events the fixture's ingester staged are applied.
+func (f *fixture) flush() {
+	f.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := f.in.Flush(ctx); err != nil {
+		f.t.Fatalf("the inbox was not applied: %v", err)
+	}
 }
 
 // count runs a COUNT(*) query.

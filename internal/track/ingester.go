@@ -28,6 +28,12 @@ type Options struct {
 	// RateLimit is the events per second one key may send, shared among
 	// the nodes alive; 0 means DefaultRateLimit, a negative value none.
 	RateLimit float64
+	// StageAt is the group size from which events are committed to the
+	// inbox and applied a moment later in the background, so a heavy
+	// stream is answered at the speed of one insert a group; smaller groups
+	// are applied at once. 0 means DefaultStageAt, a negative value never
+	// stages, 1 always does.
+	StageAt int
 	// MaxFuture is how far in the future an event may claim to happen.
 	MaxFuture time.Duration
 	Log       *slog.Logger
@@ -37,6 +43,11 @@ type Options struct {
 // above what a real shop sends, low enough that a runaway loop in one
 // client cannot starve the others.
 const DefaultRateLimit = 250_000
+
+// DefaultStageAt is the default Options.StageAt: a few batches of 100
+// events waiting at once means the stream is heavier than the events
+// table can take on its own.
+const DefaultStageAt = 300
 
 // maxKnown bounds the identities a node remembers (about 30 MB).
 const maxKnown = 250_000
@@ -59,6 +70,9 @@ func (o *Options) defaults(d store.Dialect) {
 	}
 	if o.RateLimit == 0 {
 		o.RateLimit = DefaultRateLimit
+	}
+	if o.StageAt == 0 {
+		o.StageAt = DefaultStageAt
 	}
 	if o.MaxFuture <= 0 {
 		o.MaxFuture = DefaultMaxFuture
@@ -83,6 +97,10 @@ type Ingester struct {
 	closed bool
 	jobs   chan *job
 	wg     sync.WaitGroup
+
+	inbox   *inbox
+	quit    chan struct{} // closed by Close once the queue is committed
+	applyWG sync.WaitGroup
 }
 
 // job is one request's events waiting for a group commit.
@@ -99,6 +117,8 @@ func New(db *store.DB, opt Options) *Ingester {
 		keys:     newCache[[32]byte, keyed](opt.CacheTTL, 100_000, db.Now),
 		catalogs: newCache[int64, catalog](opt.CacheTTL, 10_000, db.Now),
 		jobs:     make(chan *job, 4096),
+		inbox:    newInbox(),
+		quit:     make(chan struct{}),
 	}
 	if db.Dialect == store.SQLite {
 		st, err := prepareSQLite(context.Background(), db)
@@ -115,6 +135,8 @@ func New(db *store.DB, opt Options) *Ingester {
 		in.wg.Add(1)
 		go in.commitLoop()
 	}
+	in.applyWG.Add(1)
+	go in.applyLoop()
 	return in
 }
 
@@ -123,7 +145,9 @@ func (in *Ingester) MaxFuture() time.Duration { return in.opt.MaxFuture }
 
 // Store queues events for the next group commit and returns once they are
 // committed: to the events table, or, when one cannot be stored, to the
-// failed-events store. Duplicates of stored message ids are dropped.
+// failed-events store, or under a heavy stream to the inbox, from which
+// they reach the events table a moment later. Duplicates of stored message
+// ids are dropped.
 func (in *Ingester) Store(ctx context.Context, events []*Event) error {
 	if len(events) == 0 {
 		return nil
@@ -149,15 +173,21 @@ func (in *Ingester) Store(ctx context.Context, events []*Event) error {
 	}
 }
 
-// Close stops taking events, commits the ones queued and waits for them.
+// Close stops taking events, commits the ones queued, applies what this
+// node staged in the inbox, and waits for it all.
 func (in *Ingester) Close() {
 	in.mu.Lock()
-	if !in.closed {
+	first := !in.closed
+	if first {
 		in.closed = true
 		close(in.jobs)
 	}
 	in.mu.Unlock()
 	in.wg.Wait()
+	if first {
+		close(in.quit)
+	}
+	in.applyWG.Wait()
 	in.limits.stop()
 	in.stmts.close()
 }

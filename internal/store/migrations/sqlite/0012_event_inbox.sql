@@ -1,0 +1,16 @@
+-- The event inbox: accepted events, validated and committed, that the
+-- ingester has not yet resolved and written to the events table.
+--
+-- Under a heavy stream the ingester answers a request once its events are
+-- committed here (a row a group, in a compact form of its own), and a
+-- background applier moves them into events, the profiles and the rollups
+-- a moment later, deleting the row in the same transaction. A row that
+-- survives a crash is applied at the next start; applying twice stores
+-- nothing twice, as events are unique by message id.
+CREATE TABLE event_inbox (
+  id           INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  events       INTEGER NOT NULL,
+  payload      BLOB    NOT NULL,
+  received_at  INTEGER NOT NULL
+);

@@ -1,0 +1,161 @@
+package track
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// applyEvents is about how many events one applying transaction takes:
+// enough to amortise the commit, few enough to hold SQLite's single writer
+// for tens of milliseconds, not hundreds.
+const applyEvents = 1000
+
+// applyPoll is how often the applier looks at the inbox without being
+// woken: for rows another node staged and died before applying, and for
+// rows a crash left behind.
+const applyPoll = time.Second
+
+// applyLoop moves staged events into the events table until Close; then it
+// empties the inbox of what this node staged, so a command that ingests
+// and exits leaves nothing behind.
+func (in *Ingester) applyLoop() {
+	defer in.applyWG.Done()
+	tick := time.NewTicker(applyPoll)
+	defer tick.Stop()
+	for {
+		in.applyAll()
+		select {
+		case <-in.inbox.wake:
+		case <-tick.C:
+		case <-in.quit:
+			for in.inbox.busy() && in.applyAll() {
+			}
+			return
+		}
+	}
+}
+
+// applyAll applies inbox rows until none is left, and reports whether it
+// could reach the database.
+func (in *Ingester) applyAll() bool {
+	for {
+		mark := in.inbox.mark()
+		n, err := in.applyOnce()
+		if err != nil {
+			in.opt.Log.Warn("applying the event inbox failed; retrying", "err", err)
+			select {
+			case <-time.After(time.Second):
+			case <-in.quit:
+			}
+			return false
+		}
+		if n == 0 {
+			in.inbox.drained(mark)
+			return true
+		}
+	}
+}
+
+// claimed is an inbox row taken by one applying transaction.
+type claimed struct {
+	id, ws int64
+	events []*Event
+}
+
+// applyOnce applies the oldest rows, up to about applyEvents events, in one
+// transaction that also deletes them, and returns how many rows it applied.
+// If that transaction fails with the database reachable, each row is
+// applied on its own (applyAlone), so one bad event cannot hold the rest.
+func (in *Ingester) applyOnce() (int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	var rows []claimed
+	var learned []learnt
+	err := in.db.InTx(ctx, func(tx *store.Tx) error {
+		learned = learned[:0]
+		var err error
+		if rows, err = claim(ctx, tx); err != nil || len(rows) == 0 {
+			return err
+		}
+		var events []*Event
+		for _, r := range rows {
+			events = append(events, r.events...)
+		}
+		if err := write(ctx, tx, events, &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
+			return err
+		}
+		return deleteRows(ctx, tx, rows)
+	})
+	if err == nil {
+		in.known.learn(learned, in.db.Now())
+		return len(rows), nil
+	}
+	if !in.reachable() || len(rows) == 0 {
+		return 0, err
+	}
+	in.opt.Log.Warn("applying inbox rows together failed; applying them one by one", "rows", len(rows), "err", err)
+	for _, r := range rows {
+		if err := in.applyAlone(r); err != nil {
+			return 0, err
+		}
+	}
+	return len(rows), nil
+}
+
+// applyAlone stores one row's events as the group commit stores a failed
+// group's: together, else one by one, each that fails on its own going to
+// the failed-events store. Then it deletes the row. A crash in between
+// applies the row again, and the stored message ids make that harmless.
+func (in *Ingester) applyAlone(r claimed) error {
+	if err := in.commitAlone(r.events); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	return in.db.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
+}
+
+// claim reads the oldest inbox rows, about applyEvents events' worth. On
+// PostgreSQL each row is locked and rows other nodes hold are skipped, so
+// several nodes apply the inbox side by side.
+func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
+	q := `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1`
+	if tx.Dialect() == store.Postgres {
+		q += ` FOR UPDATE SKIP LOCKED`
+	}
+	var rows []claimed
+	after, total := int64(0), 0
+	for total < applyEvents {
+		var r claimed
+		var n int
+		var payload []byte
+		err := tx.QueryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		after = r.id
+		if r.events, err = decodeEvents(payload, r.ws); err != nil {
+			// Written by a newer version, or damaged: leave it for a node
+			// that can read it rather than lose it or stop the inbox.
+			continue
+		}
+		rows, total = append(rows, r), total+n
+	}
+	return rows, nil
+}
+
+func deleteRows(ctx context.Context, tx *store.Tx, rows []claimed) error {
+	for _, r := range rows {
+		if _, err := tx.Exec(ctx, `DELETE FROM event_inbox WHERE id = ?`, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

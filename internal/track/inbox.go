@@ -1,0 +1,127 @@
+package track
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+)
+
+// inboxRowEvents bounds the events of one inbox row, so one applying
+// transaction stays short and the writer is never held for long.
+const inboxRowEvents = 500
+
+// inbox is what this node knows of the event inbox: whether rows it
+// staged may still wait there. While they may, every group is staged, so
+// a person's later events never overtake earlier ones on this node.
+type inbox struct {
+	mu      sync.Mutex
+	backlog bool
+	seq     uint64        // counts stagings; the applier compares it
+	wake    chan struct{} // tells the applier there is work
+}
+
+func newInbox() *inbox { return &inbox{wake: make(chan struct{}, 1)} }
+
+// staged records a committed staging and wakes the applier.
+func (b *inbox) staged() {
+	b.mu.Lock()
+	b.backlog = true
+	b.seq++
+	b.mu.Unlock()
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+// mark returns the staging count, taken before the applier looks.
+func (b *inbox) mark() uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.seq
+}
+
+// drained clears the backlog if nothing was staged since mark.
+func (b *inbox) drained(mark uint64) {
+	b.mu.Lock()
+	if b.seq == mark {
+		b.backlog = false
+	}
+	b.mu.Unlock()
+}
+
+func (b *inbox) busy() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.backlog
+}
+
+// shouldStage says whether a group of n events goes to the inbox rather
+// than straight to the events table.
+func (in *Ingester) shouldStage(n int) bool {
+	if in.opt.StageAt < 0 {
+		return false
+	}
+	return n >= in.opt.StageAt || in.inbox.busy()
+}
+
+// stage commits the events to the inbox, a row per workspace and at most
+// inboxRowEvents events, in one transaction.
+func (in *Ingester) stage(events []*Event) error {
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	rows := inboxRows(events)
+	err := in.db.InTx(ctx, func(tx *store.Tx) error {
+		for _, r := range rows {
+			if _, err := tx.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, ?)`,
+				r.ws, len(r.events), encodeEvents(nil, r.events), store.Millis(tx.Now)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		in.inbox.staged()
+	}
+	return err
+}
+
+type inboxRow struct {
+	ws     int64
+	events []*Event
+}
+
+// inboxRows splits a group by workspace, in order, and in rows of at most
+// inboxRowEvents events.
+func inboxRows(events []*Event) []inboxRow {
+	var rows []inboxRow
+	open := map[int64]int{} // workspace → index of its last row
+	for _, e := range events {
+		i, ok := open[e.WorkspaceID]
+		if !ok || len(rows[i].events) >= inboxRowEvents {
+			rows = append(rows, inboxRow{ws: e.WorkspaceID})
+			i = len(rows) - 1
+			open[e.WorkspaceID] = i
+		}
+		rows[i].events = append(rows[i].events, e)
+	}
+	return rows
+}
+
+// Flush returns once the events this node staged before the call are in
+// the events table (or the failed-events store), or when ctx ends: for a
+// command that reports what it stored, and for tests.
+func (in *Ingester) Flush(ctx context.Context) error {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for in.inbox.busy() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+	return nil
+}
