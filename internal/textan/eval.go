@@ -24,10 +24,10 @@ type Report struct {
 // neutral, or 1/0 for positive/negative; lines starting with # and blank
 // lines are skipped) and scores a on them.
 func Evaluate(r io.Reader, a *Analyzer) (Report, error) {
-	var rep Report
+	var t tallier
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
-	binaryOK, line := 0, 0
+	line := 0
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -37,23 +37,48 @@ func Evaluate(r io.Reader, a *Analyzer) (Report, error) {
 		lab, body, ok := strings.Cut(text, "\t")
 		gold := goldClass(strings.TrimSpace(lab))
 		if !ok || gold < 0 {
-			return rep, fmt.Errorf("textan: line %d: want label<TAB>text with label positive, negative, neutral, 1 or 0", line)
+			return t.rep, fmt.Errorf("textan: line %d: want label<TAB>text with label positive, negative, neutral, 1 or 0", line)
 		}
-		res := a.Analyze(body)
-		rep.N++
-		rep.Confusion[gold][classIndex(res.Sentiment)]++
-		if gold != 1 {
-			rep.BinaryN++
-			if (gold == 2 && res.Score > 0) || (gold == 0 && res.Score < 0) {
-				binaryOK++
-			}
-		}
+		t.add(gold, a.Analyze(body))
 	}
 	if err := sc.Err(); err != nil {
-		return rep, fmt.Errorf("textan: read: %w", err)
+		return t.rep, fmt.Errorf("textan: read: %w", err)
 	}
-	rep.finish(binaryOK)
-	return rep, nil
+	return t.report(), nil
+}
+
+// EvaluateSamples scores a on samples already read, labelled Positive,
+// Negative or Neutral; other labels are skipped.
+func EvaluateSamples(samples []Sample, a *Analyzer) Report {
+	var t tallier
+	for _, s := range samples {
+		if gold := classIndex(s.Label); s.Label == Neutral || gold != 1 {
+			t.add(gold, a.Analyze(s.Text))
+		}
+	}
+	return t.report()
+}
+
+// tallier accumulates a Report one scored comment at a time.
+type tallier struct {
+	rep      Report
+	binaryOK int
+}
+
+func (t *tallier) add(gold int, res Result) {
+	t.rep.N++
+	t.rep.Confusion[gold][classIndex(res.Sentiment)]++
+	if gold != 1 {
+		t.rep.BinaryN++
+		if (gold == 2 && res.Score > 0) || (gold == 0 && res.Score < 0) {
+			t.binaryOK++
+		}
+	}
+}
+
+func (t *tallier) report() Report {
+	t.rep.finish(t.binaryOK)
+	return t.rep
 }
 
 func goldClass(s string) int {
