@@ -4,15 +4,17 @@ import "math"
 
 // Tuning constants, set on our tuning sets (testdata/*_tune.tsv).
 const (
-	negFactor   = 0.75 // "not good" is less negative than "bad" is
-	beforeBut   = 0.5  // weight of the clauses before a contrast
-	afterBut    = 1.5  // weight of the clause after a contrast
-	conceded    = 0.5  // weight of a clause opened by although/هرچند
-	questionW   = 0.4  // weight of a clause that ends in a question mark
-	squashAlpha = 5.0  // raw sum → score in (-1,1): raw/sqrt(raw²+alpha)
-	neutralBand = 0.2  // |score| below this is neutral
-	window      = 3    // words a negator reaches
-	maxTokens   = 20000
+	negPraise    = 0.85 // "not good" is a little less negative than "bad" is
+	negComplaint = 0.5  // "not bad" is only mildly positive
+	condW        = 0.5  // weight of a clause opened by if/اگر
+	beforeBut    = 0.5  // weight of the clauses before a contrast
+	afterBut     = 1.5  // weight of the clause after a contrast
+	conceded     = 0.5  // weight of a clause opened by although/هرچند
+	questionW    = 0.4  // weight of a clause that ends in a question mark
+	squashAlpha  = 5.0  // raw sum → score in (-1,1): raw/sqrt(raw²+alpha)
+	neutralBand  = 0.2  // |score| below this is neutral
+	window       = 3    // words a negator reaches
+	maxTokens    = 20000
 )
 
 // Analyze reads one comment. It never fails: empty or letterless text gives
@@ -69,6 +71,9 @@ func (sc *scratch) structure() {
 			sentStart = clause + 1 // each clause is damped once: linear on "but but but…"
 			boostNext = true
 			newClause(1)
+			seg++
+		case f&fCond != 0 && !sc.covered[i]:
+			newClause(condW)
 			seg++
 		case f&fConcede != 0 && !sc.covered[i]:
 			newClause(conceded)

@@ -11,23 +11,25 @@ var lexiconFS embed.FS
 
 // Flags a word can carry.
 const (
-	fNegPre   uint8 = 1 << iota // negates what follows (not, بدون)
-	fNegPost                    // negates what precedes (نبود, نیست)
-	fContrast                   // but, ولی
-	fConcede                    // although, هرچند
-	fAnd                        // and, و: ends an aspect span
-	fNoFlip                     // a phrase that already holds its negation
-	fHasLo                      // carries a learned log-odds weight
-	fResolve                    // resolved, حل شد: the clause's problem was dealt with
+	fNegPre   uint16 = 1 << iota // negates what follows (not, بدون)
+	fNegPost                     // negates what precedes (نبود, نیست)
+	fContrast                    // but, ولی
+	fConcede                     // although, هرچند
+	fAnd                         // and, و: ends an aspect span
+	fNoFlip                      // a phrase that already holds its negation
+	fHasLo                       // carries a learned log-odds weight
+	fResolve                     // resolved, حل شد: the clause's problem was dealt with
+	fCond                        // if, اگر: the clause it opens is a condition, not a report
 )
 
 // wordInfo is everything the analyser knows about one canonical word or
 // phrase, merged into one map so a token costs a single look-up.
 type wordInfo struct {
 	pol    float32  // lexicon polarity, -3..3
+	negPol float32  // polarity when negated, 0 for the default flip
 	mult   float32  // intensifier factor, 0 when none
 	lo     float32  // learned log-odds (positive vs negative)
-	flags  uint8    // fNegPre, fNegPost…
+	flags  uint16   // fNegPre, fNegPost…
 	phrase uint8    // longest phrase, in words, starting with this word
 	emo    uint16   // emotion bits
 	themes []uint16 // indexes into the analyser's themes

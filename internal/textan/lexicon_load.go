@@ -56,6 +56,11 @@ func loadModifiers(l *lexicon) {
 			l.update(term, func(wi *wordInfo) { wi.flags |= fConcede })
 		case "resolve":
 			l.update(term, func(wi *wordInfo) { wi.flags |= fResolve })
+		case "negpol":
+			v := parseFloat(f[1])
+			l.update(term, func(wi *wordInfo) { wi.negPol = v })
+		case "if":
+			l.update(term, func(wi *wordInfo) { wi.flags |= fCond })
 		case "and":
 			l.update(term, func(wi *wordInfo) { wi.flags |= fAnd })
 		}

@@ -60,6 +60,16 @@ func stems(w []byte, latin bool, f func([]byte) bool) bool {
 			}
 		}
 	}
+	// Persian stacks inflections: زیباییه → زیبایی → زیبا, گوشیه → گوشی.
+	if !latin {
+		for _, s := range faSuffixes {
+			if rest := len(w) - len(s); rest >= 8 && strings.HasSuffix(string(w), s) {
+				if stem1(w[:rest], f) {
+					return true
+				}
+			}
+		}
+	}
 	// Colloquial object marker و after a possessive: ارزششو → ارزش.
 	if !latin && bytes.HasSuffix(w, objectMarker) && len(w) > 6 {
 		return stems(w[:len(w)-len(objectMarker)], latin, f)
@@ -68,6 +78,16 @@ func stems(w []byte, latin bool, f func([]byte) bool) bool {
 }
 
 var objectMarker = []byte("و")
+
+// stem1 tries one more Persian suffix off w.
+func stem1(w []byte, f func([]byte) bool) bool {
+	for _, s := range faSuffixes {
+		if rest := len(w) - len(s); rest >= 6 && strings.HasSuffix(string(w), s) && f(w[:rest]) {
+			return true
+		}
+	}
+	return false
+}
 
 // stopWords are frequent function words; knowing them keeps elongation
 // repair from guessing (tooo → too, not to).

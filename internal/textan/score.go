@@ -52,16 +52,12 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 		return
 	}
 	wi := &sc.infos[i]
-	v := float64(wi.pol)
-	negated := false
-	if wi.mult != 0 && i+1 < len(sc.toks) && sc.toks[i+1].kind == tokWord {
-		v = 0 // "pretty sure": here a modifier, not an opinion
-	}
-	if v != 0 && t.kind == tokWord && !sc.consumed[i] {
-		v *= sc.intensity(i)
+	v, negated := sc.polarity(i), false
+	if (v != 0 || wi.negPol != 0) && t.kind == tokWord && !sc.consumed[i] {
 		if negated = sc.negated(i); negated && wi.flags&fNoFlip == 0 {
-			v = -v * negFactor
+			v = flip(v, wi.negPol)
 		}
+		v *= sc.intensity(i)
 	} else if sc.consumed[i] {
 		v = 0
 	}
@@ -73,6 +69,35 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 	}
 	sc.clauseS[sc.clauseOf[i]] += v
 	sc.segS[sc.segOf[i]] += v
+}
+
+// polarity is token i's own polarity before negation and modifiers: none
+// for a modifier that modifies ("pretty sure") or for a unit after a number
+// (۱۲۹ گرم is a weight, not warm food), unless a phrase starts there.
+func (sc *scratch) polarity(i int) float64 {
+	wi := &sc.infos[i]
+	nextWord := i+1 < len(sc.toks) && sc.toks[i+1].kind == tokWord
+	switch {
+	case wi.mult != 0 && nextWord:
+		return 0
+	case i > 0 && sc.toks[i-1].num && !(nextWord && sc.covered[i+1]):
+		return 0
+	}
+	return float64(wi.pol)
+}
+
+// flip is the polarity of a negated word: its own negated polarity when
+// the lexicon gives one (not work, کار نمیکنه), else the opposite sign,
+// strong for a denied praise (not good) and mild for a denied complaint
+// (not bad).
+func flip(v float64, negPol float32) float64 {
+	switch {
+	case negPol != 0:
+		return float64(negPol)
+	case v > 0:
+		return -v * negPraise
+	}
+	return -v * negComplaint
 }
 
 // intensity multiplies the modifiers in the two words before token i.
