@@ -66,7 +66,7 @@ func (l *lexicon) update(term string, f func(*wordInfo)) {
 	}
 	l.phrases[key] = wi
 	first := l.words[words[0]]
-	first.phrase = max(first.phrase, uint8(min(len(words), 3)))
+	first.phrase = max(first.phrase, uint8(min(len(words), maxPhrase)))
 	l.words[words[0]] = first
 }
 

@@ -47,9 +47,12 @@ func (a *Analyzer) word(buf []byte, t *token) (wordInfo, bool) {
 	return wi, ok
 }
 
+// maxPhrase is the longest lexicon phrase, in words ("leaves a lot to be desired").
+const maxPhrase = 6
+
 // phrase tries the phrases of up to max words starting at token i.
 func (a *Analyzer) phrase(sc *scratch, i, maxN int) (int, wordInfo, bool) {
-	for n := min(maxN, 3); n >= 2; n-- {
+	for n := min(maxN, maxPhrase); n >= 2; n-- {
 		if !sc.buildKey(i, n) {
 			continue
 		}
