@@ -35,6 +35,13 @@ type wordInfo struct {
 	themes []uint16 // indexes into the analyser's themes
 }
 
+// informative reports whether the entry says anything beyond starting a
+// phrase; an entry that only starts one still lets the stemmer look.
+func (wi *wordInfo) informative() bool {
+	return wi.pol != 0 || wi.negPol != 0 || wi.mult != 0 || wi.lo != 0 ||
+		wi.flags != 0 || wi.emo != 0 || wi.themes != nil
+}
+
 // lexicon maps canonical words and space-joined phrases to what we know.
 type lexicon struct {
 	words   map[string]wordInfo

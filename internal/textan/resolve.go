@@ -30,7 +30,7 @@ func (a *Analyzer) resolveWord(sc *scratch, i int) {
 			return
 		}
 	}
-	if ok {
+	if ok && wi.informative() {
 		sc.infos[i], sc.exact[i] = wi, true
 		return
 	}

@@ -121,6 +121,11 @@ func (sc *scratch) negated(i int) bool {
 		if sc.infos[j].flags&fNegPre != 0 && !sc.covered[j] {
 			return true
 		}
+		if sc.infos[j].pol != 0 && !sc.covered[j] && sc.infos[i].pol == 0 {
+			// بدون هیچ مشکلی کار میکنه: the negator took the nearer opinion,
+			// so a word that speaks only when denied (کار) stays silent.
+			break
+		}
 	}
 	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.segOf[j] == c; j++ {
 		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
