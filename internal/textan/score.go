@@ -72,16 +72,16 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 }
 
 // polarity is token i's own polarity before negation and modifiers: none
-// for a modifier that modifies ("pretty sure") or for a unit after a number
-// (۱۲۹ گرم is a weight, not warm food), unless a phrase starts there.
+// for a modifier that modifies ("pretty sure") or for a Persian unit after a
+// number (۱۲۹ گرم is a weight, not warm food), unless a phrase starts there.
 func (sc *scratch) polarity(i int) float64 {
 	wi := &sc.infos[i]
 	nextWord := i+1 < len(sc.toks) && sc.toks[i+1].kind == tokWord
 	switch {
 	case wi.mult != 0 && nextWord:
 		return 0
-	case i > 0 && sc.toks[i-1].num && !(nextWord && sc.covered[i+1]):
-		return 0
+	case i > 0 && sc.toks[i-1].num && !sc.toks[i].latin && !(nextWord && sc.covered[i+1]):
+		return 0 // Persian units only: "100% late" is still late
 	}
 	return float64(wi.pol)
 }
