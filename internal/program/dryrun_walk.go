@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -123,6 +124,11 @@ func (d *dry) act(w *walker, s *Step) (string, string, error) {
 	if m.Channel != "webhook" && who.Withdrawn[m.Channel] {
 		verdict = "suppressed: consent to " + m.Channel + " withdrawn"
 	}
+	if verdict == "" && m.Purpose == Promotional {
+		if verdict, err = d.capped(w, &st.Settings, who.ID, m.Channel, due); err != nil {
+			return "", "", err
+		}
+	}
 	line := TraceLine{At: due.UTC(), Step: s.ID, Kind: "would send", Channel: m.Channel, Subject: m.Subject, Text: m.Text, Detail: describe(m, due, w.now)}
 	if verdict != "" {
 		line.Kind, line.Detail = "would suppress", verdict
@@ -142,4 +148,21 @@ func describeAction(a *Action) string {
 		return fmt.Sprintf("%s %q", a.Kind, a.List)
 	}
 	return fmt.Sprintf("open a case for %q", a.Reason)
+}
+
+// capped says, for a real customer, whether the channel's frequency cap
+// would hold a promotional message at due, counting what was really sent
+// to them (not what the dry run itself would send).
+func (d *dry) capped(w *walker, s *Settings, customerID int64, channel string, due time.Time) (string, error) {
+	c, ok := s.cap(channel)
+	if !ok || customerID == 0 {
+		return "", nil
+	}
+	var n int
+	err := d.tx.QueryRow(w.ctx, `SELECT COUNT(*) FROM program_messages WHERE customer_id = ? AND channel = ? AND status = 'sent'
+		AND purpose = 'promotional' AND sent_at >= ?`, customerID, channel, store.Millis(due.AddDate(0, 0, -c.Days))).Scan(&n)
+	if err != nil || n < c.Max {
+		return "", errs.Wrap("program.DryRun", err)
+	}
+	return fmt.Sprintf("suppressed: frequency cap: %d promotional %s in %d days already", n, channel, c.Days), nil
 }
