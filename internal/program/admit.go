@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/workspace"
 )
@@ -55,4 +56,23 @@ func admits(ctx context.Context, tx *store.Tx, wsID int64, p *Program, customerI
 		return false, KeptByReentry, err
 	}
 	return true, "", nil
+}
+
+// Candidates are the workspace's newest customers, at most n, to try a
+// program on in a dry run when no one is named.
+func Candidates(ctx context.Context, q queryer, wsID int64, n int) ([]int64, error) {
+	rows, err := q.Query(ctx, `SELECT id FROM customers WHERE workspace_id = ? AND merged_into IS NULL ORDER BY id DESC LIMIT ?`, wsID, n)
+	if err != nil {
+		return nil, errs.Wrap("program.Candidates", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, errs.Wrap("program.Candidates", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, errs.Wrap("program.Candidates", rows.Err())
 }

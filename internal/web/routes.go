@@ -52,6 +52,14 @@ func (c *Console) routes() []route {
 		{"GET /surveys/{id}/results", c.signedIn(auth.ManageSurveys, c.surveyResults)},
 		{"GET /surveys/{id}/export.csv", c.signedIn(auth.ManageSurveys, c.surveyExport)},
 
+		{"GET /programs", c.signedIn(auth.ManagePrograms, c.programs)},
+		{"GET /programs/new", c.signedIn(auth.ManagePrograms, c.newProgram)},
+		{"POST /programs", c.signedIn(auth.ManagePrograms, c.createProgram)},
+		{"GET /programs/{id}", c.signedIn(auth.ManagePrograms, c.programPage)},
+		{"POST /programs/{id}", c.signedIn(auth.ManagePrograms, c.saveProgram)},
+		{"POST /programs/{id}/status", c.signedIn(auth.ManagePrograms, c.programStatus)},
+		{"GET /programs/{id}/dry-run", c.signedIn(auth.ManagePrograms, c.programDryRun)},
+
 		{"GET /analytics", c.signedIn(auth.ViewAnalytics, c.analyticsGaps)},
 		{"GET /analytics/drivers", c.signedIn(auth.ViewAnalytics, c.analyticsDrivers)},
 		{"GET /analytics/experience", c.signedIn(auth.ViewAnalytics, c.analyticsExperience)},
