@@ -127,21 +127,30 @@ func (f stepForm) paths(field string) ([]program.Path, error) {
 }
 
 func (f stepForm) action(field string) (*program.Action, error) {
-	a := &program.Action{Action: rules.Action{Kind: f.Kind, Reason: f.CaseReason, Title: f.Title, Team: f.Team,
-		Priority: f.Priority, To: f.To, Message: f.Msg}, Purpose: f.Purpose, URL: f.URL, Channel: f.Channel,
-		Trait: f.Trait, Tag: f.Tag, List: f.List}
-	if f.Value != "" {
-		if !json.Valid([]byte(f.Value)) {
+	a := &program.Action{Action: rules.Action{Kind: f.Kind, To: f.To, Message: f.Msg}, Purpose: f.Purpose}
+	var err error
+	switch f.Kind {
+	case program.SendSMS, program.SendEmail:
+		a.Template = f.template()
+	case program.Webhook:
+		a.URL, a.Template = f.URL, f.template()
+	case program.SendSurvey:
+		a.Channel = f.Channel
+		a.SurveyID, err = formInt64(field+".survey_id", f.Survey)
+	case program.SetTrait:
+		a.Trait = f.Trait
+		if f.Value != "" && !json.Valid([]byte(f.Value)) {
 			return nil, errs.Field("web.program", field+".trait", "the value %q is not JSON (text goes in quotes)", f.Value)
 		}
 		a.Value = json.RawMessage(f.Value)
+	case program.AddTag, program.RemoveTag:
+		a.Tag = f.Tag
+	case program.AddToList, program.RemoveFromList:
+		a.List = f.List
+	case rules.OpenCase:
+		a.Reason, a.Title, a.Team, a.Priority = f.CaseReason, f.Title, f.Team, f.Priority
 	}
-	var err error
-	if a.SurveyID, err = formInt64(field+".survey_id", f.Survey); err != nil {
-		return nil, err
-	}
-	a.Template = f.template()
-	return a, nil
+	return a, err
 }
 
 // template is the message in the languages written; nil when none is.
