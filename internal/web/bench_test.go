@@ -41,12 +41,15 @@ func BenchmarkPages(b *testing.B) {
 			var kase, sv int64
 			db.QueryRow(ctx, "SELECT MIN(id) FROM cases WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&kase)
 			db.QueryRow(ctx, "SELECT MIN(id) FROM surveys WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&sv)
+			var prog int64
+			db.QueryRow(ctx, "SELECT MIN(id) FROM programs WHERE workspace_id = ?", spaces[0].WorkspaceID).Scan(&prog)
 			pages := []string{"/overview", "/journey", "/journey/staff", "/customers?q=" + url.QueryEscape("۰۹۱۲"),
 				fmt.Sprintf("/customers/%d", cust), "/settings/touchpoints", "/settings/users", "/settings/keys", "/login",
 				"/cases", fmt.Sprintf("/cases/%d", kase), "/surveys", fmt.Sprintf("/surveys/%d", sv),
 				fmt.Sprintf("/surveys/%d/preview", sv), fmt.Sprintf("/surveys/%d/distribute", sv), fmt.Sprintf("/surveys/%d/results", sv),
 				"/analytics", "/analytics/drivers", "/analytics/experience", "/analytics/loop",
-				"/settings/rules", "/settings/calendar", "/settings/channels"}
+				"/settings/rules", "/settings/calendar", "/settings/channels",
+				"/programs", "/programs/new", fmt.Sprintf("/programs/%d", prog), fmt.Sprintf("/programs/%d/dry-run", prog)}
 			for _, p := range pages {
 				b.Run(benchName(p), func(b *testing.B) { benchPage(b, c, cookie, p) })
 			}
