@@ -35,7 +35,7 @@ func (f *fixture) mustProgram(t *testing.T, wsID int64, name string) *program.Pr
 	return p
 }
 
-// programForm is a valid editor form: an API trigger, a wait and an SMS.
+// programFormValues is a valid editor form: an API trigger, a wait and an SMS.
 func programFormValues(name string) url.Values {
 	return url.Values{"name": {name}, "trigger": {"api"}, "reentry": {"once"}, "steps": {"2"},
 		"s0_id": {"rest"}, "s0_kind": {"wait"}, "s0_for": {"۲d"},
