@@ -118,7 +118,7 @@ func (c *Config) bindNumber(fs *flag.FlagSet, env string, s Setting, usage func(
 		if env != "" {
 			c.StageAt, err = strconv.Atoi(env)
 		}
-		fs.IntVar(&c.StageAt, name, c.StageAt, usage("events waiting at once from which ingestion answers after committing them to the inbox and applies them a moment later (0: 300; -1: never; 1: always)"))
+		fs.IntVar(&c.StageAt, name, c.StageAt, usage("events waiting at once from which ingestion answers after committing them to the inbox and applies them a moment later, as it does for 8 requests waiting at once (0: 300; -1: never; 1: always)"))
 	default:
 		return fmt.Errorf("config: unknown setting %q", s)
 	}

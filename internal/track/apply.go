@@ -19,6 +19,11 @@ const applyEvents = 1000
 // rows a crash left behind.
 const applyPoll = time.Second
 
+// applyGather is how long the applier lets staged rows gather once woken:
+// a transaction's fixed costs (the commit, the workspace's rules and
+// rollups) are then shared by many requests' events, not a few.
+const applyGather = 20 * time.Millisecond
+
 // applyLoop moves staged events into the events table until Close; then it
 // empties the inbox of what this node staged, so a command that ingests
 // and exits leaves nothing behind.
@@ -30,6 +35,10 @@ func (in *Ingester) applyLoop() {
 		in.applyAll()
 		select {
 		case <-in.inbox.wake:
+			select {
+			case <-time.After(applyGather):
+			case <-in.quit:
+			}
 		case <-tick.C:
 		case <-in.quit:
 			for in.inbox.busy() && in.applyAll() {

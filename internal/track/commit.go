@@ -43,7 +43,7 @@ func (in *Ingester) commitGroup(group []*job) {
 		events = append(events, j.events...)
 	}
 	var err error
-	if in.shouldStage(len(events)) {
+	if in.shouldStage(len(group), len(events)) {
 		err = in.stage(events)
 	} else {
 		err = in.commit(events)

@@ -30,9 +30,9 @@ type Options struct {
 	RateLimit float64
 	// StageAt is the group size from which events are committed to the
 	// inbox and applied a moment later in the background, so a heavy
-	// stream is answered at the speed of one insert a group; smaller groups
-	// are applied at once. 0 means DefaultStageAt, a negative value never
-	// stages, 1 always does.
+	// stream is answered at the speed of one insert a group; so are groups
+	// of eight requests or more. Smaller groups are applied at once. 0
+	// means DefaultStageAt, a negative value never stages, 1 always does.
 	StageAt int
 	// MaxFuture is how far in the future an event may claim to happen.
 	MaxFuture time.Duration
