@@ -91,7 +91,7 @@ func (src *Source) identifyTraits(m *Message, add func(customer.Kind, string)) e
 func (src *Source) payload(m *Message, e *Event) error {
 	for _, f := range []struct {
 		name string
-		v    json.RawMessage
+		v    []byte
 	}{{"properties", m.Properties}, {"context", m.Context}} {
 		if !isNull(f.v) && !isObject(f.v) {
 			return errs.Field("track", f.name, "%s must be a JSON object", f.name)
@@ -114,7 +114,7 @@ func (src *Source) payload(m *Message, e *Event) error {
 	return nil
 }
 
-func orEmpty(b json.RawMessage) json.RawMessage {
+func orEmpty(b []byte) json.RawMessage {
 	if isNull(b) {
 		return json.RawMessage("{}")
 	}
@@ -156,7 +156,7 @@ func (src *Source) journeyFields(m *Message, e *Event) error {
 }
 
 // parseSignal reads a signal: an integer from −2 to +2, or nothing.
-func parseSignal(raw json.RawMessage) (*int, error) {
+func parseSignal(raw []byte) (*int, error) {
 	if isNull(raw) {
 		return nil, nil
 	}

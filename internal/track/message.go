@@ -7,9 +7,11 @@ package track
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
+	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Message is one call of the Segment spec, as the SDKs send it. Fields the
@@ -24,17 +26,17 @@ type Message struct {
 	GroupID           flexID          `json:"groupId"`
 	Event             string          `json:"event"`
 	Name              string          `json:"name"`
-	Properties        json.RawMessage `json:"properties"`
-	Traits            json.RawMessage `json:"traits"`
-	Context           json.RawMessage `json:"context"`
+	Properties        jsontext.Value  `json:"properties"`
+	Traits            jsontext.Value  `json:"traits"`
+	Context           jsontext.Value  `json:"context"`
 	Timestamp         string          `json:"timestamp"`
 	OriginalTimestamp string          `json:"originalTimestamp"`
 	SentAt            string          `json:"sentAt"`
 	// Tajrobe's own fields; context.tajrobe may carry them too, for SDKs
 	// that cannot add top-level fields.
-	Touchpoint string          `json:"touchpoint"`
-	Signal     json.RawMessage `json:"signal"`
-	Channel    string          `json:"channel"`
+	Touchpoint string         `json:"touchpoint"`
+	Signal     jsontext.Value `json:"signal"`
+	Channel    string         `json:"channel"`
 }
 
 // The message types of the spec.
@@ -60,22 +62,27 @@ func validType(t string) bool {
 // number; both become the same text.
 type flexID string
 
-// UnmarshalJSON accepts a string, a number or null.
-func (f *flexID) UnmarshalJSON(b []byte) error {
-	switch {
-	case bytes.Equal(b, []byte("null")):
+// errFlexID is why an id is refused.
+var errFlexID = errors.New("must be a string or a number")
+
+// UnmarshalJSONFrom accepts a string, a number or null.
+func (f *flexID) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	switch tok.Kind() {
+	case 'n':
 		*f = ""
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
+	case '"':
+		*f = flexID(tok.String())
+	case '0':
+		if _, err := strconv.ParseFloat(tok.String(), 64); err != nil {
+			return errFlexID
 		}
-		*f = flexID(s)
+		*f = flexID(tok.String())
 	default:
-		if _, err := strconv.ParseFloat(string(b), 64); err != nil {
-			return &json.UnmarshalTypeError{Value: "value " + string(b), Type: reflect.TypeFor[string]()}
-		}
-		*f = flexID(b)
+		return errFlexID
 	}
 	return nil
 }
@@ -106,7 +113,7 @@ func (m *Message) ownFields() {
 		m.Touchpoint = c.Tajrobe.Touchpoint
 	}
 	if isNull(m.Signal) {
-		m.Signal = c.Tajrobe.Signal
+		m.Signal = jsontext.Value(c.Tajrobe.Signal)
 	}
 	if m.Channel == "" {
 		m.Channel = c.Tajrobe.Channel
@@ -114,10 +121,10 @@ func (m *Message) ownFields() {
 }
 
 // isNull reports whether a raw JSON value is absent or null.
-func isNull(b json.RawMessage) bool { return len(b) == 0 || string(b) == "null" }
+func isNull(b []byte) bool { return len(b) == 0 || string(b) == "null" }
 
 // isObject reports whether a raw JSON value is an object.
-func isObject(b json.RawMessage) bool {
+func isObject(b []byte) bool {
 	b = bytes.TrimLeft(b, " \t\r\n")
 	return len(b) > 0 && b[0] == '{'
 }

@@ -6,7 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/errs"
@@ -54,7 +58,7 @@ func (src *Source) Prepare(raw json.RawMessage, env Envelope, maxFuture time.Dur
 		return nil, &errs.Error{Kind: errs.TooLarge, Msg: fmt.Sprintf("the event is %d bytes; the limit is %d", len(raw), MaxEventBytes)}
 	}
 	var m Message
-	if err := json.Unmarshal(raw, &m); err != nil {
+	if err := unmarshalMessage(raw, &m); err != nil {
 		return nil, jsonError(err)
 	}
 	if env.Type != "" {
@@ -83,17 +87,33 @@ func (src *Source) Prepare(raw json.RawMessage, env Envelope, maxFuture time.Dur
 	return e, nil
 }
 
+// decodeOptions read messages as the SDKs send them, as leniently as the
+// spec's other servers do: names in any case, a repeated name's last value.
+var decodeOptions = jsonv2.JoinOptions(jsonv2.MatchCaseInsensitiveNames(true), jsontext.AllowDuplicateNames(true))
+
 // jsonError names the field a type mismatch is in.
 func jsonError(err error) error {
-	var typ *json.UnmarshalTypeError
-	var syn *json.SyntaxError
+	var sem *jsonv2.SemanticError
+	var syn *jsontext.SyntacticError
 	switch {
-	case errors.As(err, &typ):
-		return errs.Field("track", typ.Field, "%s must be %s, not %s", typ.Field, typ.Type, typ.Value)
 	case errors.As(err, &syn):
-		return errs.E("track", errs.Invalid, "the event is not valid JSON (at byte %d)", syn.Offset)
+		return errs.E("track", errs.Invalid, "the event is not valid JSON (at byte %d): %v", syn.ByteOffset, syn.Err)
+	case errors.As(err, &sem) && sem.JSONPointer != "":
+		field := strings.ReplaceAll(strings.TrimPrefix(string(sem.JSONPointer), "/"), "/", ".")
+		return errs.Field("track", field, "%s %s", field, semanticReason(sem))
 	}
-	return errs.E("track", errs.Invalid, "the event must be a JSON object: %v", err)
+	return errs.E("track", errs.Invalid, "the event must be a JSON object")
+}
+
+// semanticReason says what was wrong with a value of the right syntax.
+func semanticReason(sem *jsonv2.SemanticError) string {
+	switch {
+	case errors.Is(sem.Err, errFlexID):
+		return errFlexID.Error()
+	case sem.GoType != nil && sem.JSONKind != 0:
+		return fmt.Sprintf("must be %s, not %s", sem.GoType, sem.JSONKind)
+	}
+	return "has the wrong type"
 }
 
 // basics checks the type, the message id and the name.
@@ -129,3 +149,6 @@ func newMessageID() string {
 	rand.Read(b)
 	return "tj-" + hex.EncodeToString(b)
 }
+
+// unmarshalMessage reads one message with decodeOptions.
+func unmarshalMessage(raw []byte, m *Message) error { return jsonv2.Unmarshal(raw, m, decodeOptions) }

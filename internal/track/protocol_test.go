@@ -87,13 +87,16 @@ func TestBatchIsIdempotentAndReportsEachRejection(t *testing.T) {
 			msg("type", "track", "messageId", "b-7", "userId", "u-9", "event", "X", "signal", 5),
 			msg("type", "bogus", "messageId", "b-8", "userId", "u-9"),
 			msg("type", "page", "messageId", "b-9", "anonymousId", 42, "name", "Home"),
+			msg("type", "track", "messageId", "b-10", "userId", "u-9", "event", 5),
+			msg("type", "track", "messageId", "b-11", "userId", map[string]any{"id": 1}, "event", "X"),
 		}}
 		for range 2 { // the retry stores nothing twice
 			st, body := f.send("/v1/batch", batch)
 			if st != 400 {
 				t.Fatalf("batch = %d %v, want 400 listing the rejects", st, body)
 			}
-			want := map[float64]string{1: "userId", 2: "touchpoint", 3: "timestamp", 4: "", 5: "", 6: "signal", 7: "type"}
+			want := map[float64]string{1: "userId", 2: "touchpoint", 3: "timestamp", 4: "", 5: "", 6: "signal", 7: "type",
+				9: "event", 10: "userId"}
 			got := errorsOf(body)
 			if len(got) != len(want) {
 				t.Fatalf("errors = %v, want %d of them", got, len(want))

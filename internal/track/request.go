@@ -9,6 +9,9 @@ import (
 	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/tajrobe/tajrobe/internal/errs"
 )
 
@@ -68,10 +71,10 @@ func (in *Ingester) Parse(src *Source, body []byte, typ string, received time.Ti
 		return []*Event{e}, nil, nil
 	}
 	var b struct {
-		Batch  []json.RawMessage `json:"batch"`
-		SentAt string            `json:"sentAt"`
+		Batch  []jsontext.Value `json:"batch"`
+		SentAt string           `json:"sentAt"`
 	}
-	if err := json.Unmarshal(body, &b); err != nil {
+	if err := jsonv2.Unmarshal(body, &b, decodeOptions); err != nil {
 		return nil, nil, errs.Wrap("track.Parse", jsonError(err))
 	}
 	if len(b.Batch) == 0 {
@@ -81,7 +84,7 @@ func (in *Ingester) Parse(src *Source, body []byte, typ string, received time.Ti
 	events := make([]*Event, 0, len(b.Batch))
 	var rejected []Rejection
 	for i, raw := range b.Batch {
-		e, err := src.Prepare(raw, env, in.opt.MaxFuture)
+		e, err := src.Prepare(json.RawMessage(raw), env, in.opt.MaxFuture)
 		if err != nil {
 			rejected = append(rejected, rejection(i, err))
 			continue
