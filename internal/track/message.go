@@ -18,20 +18,20 @@ import (
 // spec defines but Tajrobe does not use (integrations, _metadata …) are
 // ignored, so any SDK version's extras are accepted.
 type Message struct {
-	Type              string          `json:"type"`
-	MessageID         string          `json:"messageId"`
-	UserID            flexID          `json:"userId"`
-	AnonymousID       flexID          `json:"anonymousId"`
-	PreviousID        flexID          `json:"previousId"`
-	GroupID           flexID          `json:"groupId"`
-	Event             string          `json:"event"`
-	Name              string          `json:"name"`
-	Properties        jsontext.Value  `json:"properties"`
-	Traits            jsontext.Value  `json:"traits"`
-	Context           jsontext.Value  `json:"context"`
-	Timestamp         string          `json:"timestamp"`
-	OriginalTimestamp string          `json:"originalTimestamp"`
-	SentAt            string          `json:"sentAt"`
+	Type              string         `json:"type"`
+	MessageID         string         `json:"messageId"`
+	UserID            flexID         `json:"userId"`
+	AnonymousID       flexID         `json:"anonymousId"`
+	PreviousID        flexID         `json:"previousId"`
+	GroupID           flexID         `json:"groupId"`
+	Event             string         `json:"event"`
+	Name              string         `json:"name"`
+	Properties        jsontext.Value `json:"properties"`
+	Traits            jsontext.Value `json:"traits"`
+	Context           jsontext.Value `json:"context"`
+	Timestamp         string         `json:"timestamp"`
+	OriginalTimestamp string         `json:"originalTimestamp"`
+	SentAt            string         `json:"sentAt"`
 	// Tajrobe's own fields; context.tajrobe may carry them too, for SDKs
 	// that cannot add top-level fields.
 	Touchpoint string         `json:"touchpoint"`
