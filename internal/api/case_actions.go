@@ -43,7 +43,7 @@ func (s *Server) closeCase(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) reopenCase(w http.ResponseWriter, r *http.Request) {
 	caseAction(s, w, r, http.StatusOK, func(tx *store.Tx, c *Caller, id int64, _ *struct{}) (any, error) {
-		return loop.Reopen(r.Context(), tx, c.Workspace, c.Actor(), id)
+		return loop.Reopen(r.Context(), tx, c.Workspace, c.Actor(), id, "")
 	})
 }
 

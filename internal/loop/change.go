@@ -53,6 +53,11 @@ func Update(ctx context.Context, tx *store.Tx, wsID int64, actor string, id int6
 	if err != nil {
 		return nil, errs.Wrap(op, err)
 	}
+	if status != c.Status {
+		if err := noteMove(ctx, tx, c, actor, Move{From: c.Status, To: status}); err != nil {
+			return nil, err
+		}
+	}
 	if err := audit.Record(ctx, tx, wsID, actor, "case.update", caseSubject(id), ch); err != nil {
 		return nil, err
 	}
@@ -105,10 +110,14 @@ func Assign(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor st
 }
 
 // Reopen brings a resolved or closed case back to in progress, with new
-// deadlines from now. It is refused when the customer has opened another
-// case for the same reason meanwhile.
-func Reopen(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor string, id int64) (*Case, error) {
+// deadlines from now, and notes the move with the reason given (which may
+// be empty). It is refused when the customer has opened another case for
+// the same reason meanwhile.
+func Reopen(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor string, id int64, reason string) (*Case, error) {
 	const op = "loop.Reopen"
+	if reason = strings.TrimSpace(reason); utf8.RuneCountInString(reason) > 4000 {
+		return nil, errs.Field(op, "reason", "the reason to reopen must be at most 4000 characters")
+	}
 	c, err := Get(ctx, tx, ws.ID, id)
 	if err != nil {
 		return nil, err
@@ -137,11 +146,14 @@ func Reopen(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor st
 	if err != nil {
 		return nil, errs.Wrap(op, err)
 	}
+	if err := noteMove(ctx, tx, c, actor, Move{From: c.Status, To: InProgress, Reason: reason}); err != nil {
+		return nil, err
+	}
 	if c, err = Get(ctx, tx, ws.ID, id); err != nil {
 		return nil, err
 	}
 	if err := scheduleDeadlines(ctx, tx, c); err != nil {
 		return nil, err
 	}
-	return c, audit.Record(ctx, tx, ws.ID, actor, "case.reopen", caseSubject(id), nil)
+	return c, audit.Record(ctx, tx, ws.ID, actor, "case.reopen", caseSubject(id), map[string]string{"reason": reason})
 }

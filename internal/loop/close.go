@@ -51,6 +51,9 @@ func Close(ctx context.Context, tx *store.Tx, ws *workspace.Workspace, actor str
 	if err != nil {
 		return nil, errs.Wrap(op, err)
 	}
+	if err := noteMove(ctx, tx, c, actor, Move{From: c.Status, To: Closed}); err != nil {
+		return nil, err
+	}
 	if err := tellCustomer(ctx, tx, ws, c, cl, token); err != nil {
 		return nil, err
 	}

@@ -245,7 +245,7 @@ func TestCaseLifecycleAndMetrics(t *testing.T) {
 		}
 		notes, err := loop.Notes(ctx, db, w.ws.ID, c.ID)
 		must(t, err)
-		if len(notes) != 1 || notes[0].Body != "تماس گرفتم، ‌عذرخواهی کردم 🙏" {
+		if len(notes) != 4 || notes[0].Body != "تماس گرفتم، ‌عذرخواهی کردم 🙏" {
 			t.Fatalf("notes must round-trip exactly: %+v", notes)
 		}
 		if n := w.count(`SELECT COUNT(*) FROM case_alerts WHERE target = 'c1@mail.example' AND body LIKE '%پیک را عوض کردیم%'`); n != 1 {
@@ -263,7 +263,7 @@ func TestCaseLifecycleAndMetrics(t *testing.T) {
 		}
 		var reopened *loop.Case
 		must(t, db.InTx(ctx, func(tx *store.Tx) error {
-			reopened, err = loop.Reopen(ctx, tx, w.ws, "test", c.ID)
+			reopened, err = loop.Reopen(ctx, tx, w.ws, "test", c.ID, "")
 			return err
 		}))
 		if reopened.Status != loop.InProgress || reopened.ClosedAt != nil || !reopened.ResolutionDue.After(closed.ResolutionDue) {
