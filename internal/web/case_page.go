@@ -16,13 +16,14 @@ import (
 // caseTimeline is how many timeline entries the case page shows.
 const caseTimeline = 20
 
-// caseData is one case with what an agent needs beside it: its notes, the
-// customer's profile and timeline, and the choices of its forms. Close
-// keeps what was typed into the closing form when it is refused.
+// caseData is one case with what an agent needs beside it: its history of
+// notes and moves, the customer's profile and timeline, and the choices of
+// its forms. Close, Note and Reason keep what was typed into a refused form.
 type caseData struct {
 	Case        *loop.Case
 	Row         caseRow
-	Notes       []loop.Note
+	Notes       []caseNote
+	Next        []string // the statuses the case may move to
 	Customer    *customer.Customer
 	Name        string
 	Traits      []trait
@@ -33,6 +34,7 @@ type caseData struct {
 	RootCauses  []loop.RootCause
 	Close       loop.Closing
 	Note        string
+	Reason      string // the reason to reopen as typed
 }
 
 // casePage serves GET /cases/{id}; another workspace's case is not found.
@@ -68,9 +70,11 @@ func (c *Console) caseData(ctx context.Context, v *View, idText string) (*caseDa
 		return nil, err
 	}
 	d.Row = t.Rows[0]
-	if d.Notes, err = loop.Notes(ctx, c.db, ws, id); err != nil {
+	notes, err := loop.Notes(ctx, c.db, ws, id)
+	if err != nil {
 		return nil, err
 	}
+	d.Notes, d.Next = history(notes), loop.Next(d.Case.Status)
 	if err := c.caseCustomer(ctx, ws, d); err != nil {
 		return nil, err
 	}

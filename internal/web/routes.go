@@ -37,6 +37,8 @@ func (c *Console) routes() []route {
 		{"POST /cases/{id}/note", c.signedIn(auth.WorkCases, c.noteCase)},
 		{"POST /cases/{id}/escalate", c.signedIn(auth.WorkCases, c.escalateCase)},
 		{"POST /cases/{id}/close", c.signedIn(auth.WorkCases, c.closeCase)},
+		{"POST /cases/{id}/status", c.signedIn(auth.WorkCases, c.moveCase)},
+		{"POST /cases/{id}/reopen", c.signedIn(auth.WorkCases, c.reopenCase)},
 
 		{"GET /surveys", c.signedIn(auth.ManageSurveys, c.surveys)},
 		{"POST /surveys", c.signedIn(auth.ManageSurveys, c.createSurvey)},
