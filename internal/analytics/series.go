@@ -33,23 +33,29 @@ var seriesMetrics = map[string]bool{"nps": true, "csat": true, "ces": true, "rat
 // Series returns the metric per period of the unit, in the workspace's
 // time zone and the chosen calendar (Jalali weeks start on Saturday).
 func (q *Querier) Series(ctx context.Context, f Filter, r SeriesRequest) ([]Point, error) {
-	const op = "analytics.Series"
-	if !seriesMetrics[r.Metric] {
-		return nil, errs.Field(op, "metric", "metric must be nps, csat, ces, rating, signal_balance or events, not %q", r.Metric)
-	}
-	if !locale.IsUnit(r.Unit) {
-		return nil, errs.Field(op, "unit", "unit must be day, week, month, quarter or year, not %q", r.Unit)
-	}
-	if r.Calendar != locale.Jalali && r.Calendar != locale.Gregorian {
-		return nil, errs.Field(op, "calendar", "calendar must be jalali or gregorian, not %q", r.Calendar)
-	}
-	if err := q.checkSize(f, r); err != nil {
+	if err := q.checkSeries(f, r); err != nil {
 		return nil, err
 	}
 	if r.Metric == "signal_balance" || r.Metric == "events" {
 		return q.signalSeries(ctx, f, r)
 	}
 	return q.scoreSeries(ctx, f, r)
+}
+
+// checkSeries refuses an unknown metric, unit or calendar, and a series
+// too long to draw.
+func (q *Querier) checkSeries(f Filter, r SeriesRequest) error {
+	const op = "analytics.Series"
+	if !seriesMetrics[r.Metric] {
+		return errs.Field(op, "metric", "metric must be nps, csat, ces, rating, signal_balance or events, not %q", r.Metric)
+	}
+	if !locale.IsUnit(r.Unit) {
+		return errs.Field(op, "unit", "unit must be day, week, month, quarter or year, not %q", r.Unit)
+	}
+	if r.Calendar != locale.Jalali && r.Calendar != locale.Gregorian {
+		return errs.Field(op, "calendar", "calendar must be jalali or gregorian, not %q", r.Calendar)
+	}
+	return q.checkSize(f, r)
 }
 
 // checkSize refuses series with more points than maxPoints.
@@ -81,9 +87,17 @@ func (q *Querier) scoreSeries(ctx context.Context, f Filter, r SeriesRequest) ([
 	if err != nil {
 		return nil, errs.Wrap("analytics.Series", err)
 	}
+	return q.scorePoints(rows, r), nil
+}
+
+// scorePoints sums the rows of r's metric into its periods.
+func (q *Querier) scorePoints(rows []scoreRow, r SeriesRequest) []Point {
 	acc := map[pointKey]*dist{}
 	buckets := map[Day]pointKey{}
 	for _, row := range rows {
+		if row.kind != r.Metric {
+			continue
+		}
 		k, ok := buckets[row.day]
 		if !ok {
 			k.start, k.label = q.bucket(row.day, r.Unit, r.Calendar)
@@ -99,7 +113,7 @@ func (q *Querier) scoreSeries(ctx context.Context, f Filter, r SeriesRequest) ([
 	for k, h := range acc {
 		out = append(out, Point{Start: k.start, Label: k.label, Touchpoint: k.touchpoint, Estimate: h.estimate(r.Metric)})
 	}
-	return sortPoints(out), nil
+	return sortPoints(out)
 }
 
 func (q *Querier) signalSeries(ctx context.Context, f Filter, r SeriesRequest) ([]Point, error) {
@@ -107,6 +121,11 @@ func (q *Querier) signalSeries(ctx context.Context, f Filter, r SeriesRequest) (
 	if err != nil {
 		return nil, errs.Wrap("analytics.Series", err)
 	}
+	return q.signalPoints(rows, r), nil
+}
+
+// signalPoints sums the rows into r's periods as its metric.
+func (q *Querier) signalPoints(rows []signalRow, r SeriesRequest) []Point {
 	acc := map[pointKey]*signalAgg{}
 	for _, row := range rows {
 		start, label := q.bucket(row.day, r.Unit, r.Calendar)
@@ -124,7 +143,7 @@ func (q *Querier) signalSeries(ctx context.Context, f Filter, r SeriesRequest) (
 		}
 		out = append(out, Point{Start: k.start, Label: k.label, Touchpoint: k.touchpoint, Estimate: e})
 	}
-	return sortPoints(out), nil
+	return sortPoints(out)
 }
 
 func sortPoints(p []Point) []Point {
