@@ -62,11 +62,7 @@ type Summary struct {
 // Summary computes the headline scores of the filter's period and compares
 // each with the period just before.
 func (q *Querier) Summary(ctx context.Context, f Filter) (*Summary, error) {
-	now, err := q.headline(ctx, f)
-	if err != nil {
-		return nil, errs.Wrap("analytics.Summary", err)
-	}
-	before, err := q.headline(ctx, f.previous())
+	now, before, err := q.headlines(ctx, f)
 	if err != nil {
 		return nil, errs.Wrap("analytics.Summary", err)
 	}
@@ -80,6 +76,30 @@ func (q *Querier) Summary(ctx context.Context, f Filter) (*Summary, error) {
 	return now, nil
 }
 
+// headlines computes the headline of f's period and of the period just
+// before. From rollups, one read per rollup spans both periods, split by
+// day as two reads would be; a segment reads raw rows per period.
+func (q *Querier) headlines(ctx context.Context, f Filter) (now, before *Summary, err error) {
+	prev := f.previous()
+	if len(f.Segment) > 0 {
+		if now, err = q.headline(ctx, f); err == nil {
+			before, err = q.headline(ctx, prev)
+		}
+		return now, before, err
+	}
+	span := f
+	span.From = prev.From
+	scores, err := q.scoreRows(ctx, span, true, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	signals, err := q.signalRows(ctx, span, true, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q.summarize(f, scores, signals), q.summarize(prev, scores, signals), nil
+}
+
 func (q *Querier) headline(ctx context.Context, f Filter) (*Summary, error) {
 	scores, err := q.scoreRows(ctx, f, false, false)
 	if err != nil {
@@ -89,6 +109,30 @@ func (q *Querier) headline(ctx context.Context, f Filter) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	return summary(f, scores, signals), nil
+}
+
+// summarize sums the rows of the days of f's period, the days rollupWhere
+// reads for f (the day a period starts in belongs to it).
+func (q *Querier) summarize(f Filter, scores []scoreRow, signals []signalRow) *Summary {
+	lo, hi := DayOf(f.From, q.loc), DayOf(f.To.Add(-time.Millisecond), q.loc)
+	var sc []scoreRow
+	for _, r := range scores {
+		if r.day >= lo && r.day <= hi {
+			sc = append(sc, r)
+		}
+	}
+	var sg []signalRow
+	for _, r := range signals {
+		if r.day >= lo && r.day <= hi {
+			sg = append(sg, r)
+		}
+	}
+	return summary(f, sc, sg)
+}
+
+// summary folds score and signal rows into a period's headline.
+func summary(f Filter, scores []scoreRow, signals []signalRow) *Summary {
 	k := byKind(scores)
 	s := &Summary{From: f.From, To: f.To, NPS: Metric{Estimate: k["nps"].estimate("nps")},
 		CSAT: Metric{Estimate: k["csat"].estimate("csat")}, CES: Metric{Estimate: k["ces"].estimate("ces")}}
@@ -97,7 +141,7 @@ func (q *Querier) headline(ctx context.Context, f Filter) (*Summary, error) {
 		all.add(r.signalAgg)
 	}
 	s.SignalBalance, s.Events = Metric{Estimate: all.balance()}, all.events
-	return s, nil
+	return s
 }
 
 // responseCounts counts completed responses and sent invitations.

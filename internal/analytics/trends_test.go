@@ -61,3 +61,47 @@ func TestTrendsAreSeriesReadTogether(t *testing.T) {
 		}
 	})
 }
+
+// TestSummaryReadsBothPeriodsAtOnce: the headline of a period and of the
+// one before, read together, count what separate reads of each count —
+// also when the periods start and end mid-day, as the console's do.
+func TestSummaryReadsBothPeriodsAtOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		w := newWorld(t, db)
+		w.populate(t, 90)
+		for _, days := range []int{30, 90} {
+			f := analytics.Filter{From: w.now.AddDate(0, 0, -days), To: w.now}
+			prev := analytics.Filter{From: f.From.Add(-f.To.Sub(f.From)), To: f.From}
+			s, err := w.q.Summary(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range []struct {
+				f    analytics.Filter
+				nps  analytics.Estimate
+				name string
+			}{{f, s.NPS.Estimate, "now"}, {prev, s.NPS.Change.Previous, "before"}} {
+				pts, err := w.q.Series(ctx, c.f, analytics.SeriesRequest{Metric: "nps", Unit: "day", Calendar: "gregorian"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var n int64
+				for _, p := range pts {
+					n += p.N
+				}
+				if n != c.nps.N || n == 0 {
+					t.Fatalf("%d days, %s: summary counts %d NPS answers, the daily series %d", days, c.name, c.nps.N, n)
+				}
+			}
+			cells, _ := w.q.TouchpointSignals(ctx, f)
+			var events int64
+			for _, c := range cells {
+				events += c.Events
+			}
+			if events != s.Events {
+				t.Fatalf("%d days: summary counts %d events, the touchpoints %d", days, s.Events, events)
+			}
+		}
+	})
+}

@@ -41,7 +41,7 @@ func (c *Console) overview(w http.ResponseWriter, r *http.Request, v *View) {
 	}
 	var cells []analytics.Cell
 	if err == nil {
-		cells, err = q.JourneyMap(ctx, f)
+		cells, err = q.TouchpointSignals(ctx, f)
 	}
 	if err == nil {
 		d.Charts, err = c.trends(ctx, v, append(headline, "signal_balance"), "")
