@@ -21,11 +21,21 @@ type rulesData struct {
 	Teams       []loop.Team
 	Touchpoints []journey.Touchpoint
 	Priorities  []string
+	Editing     *rules.Rule // the rule the form edits; nil for a new one
+	Complex     bool        // Editing has a shape the form cannot hold
 }
 
-// ruleForm is the new rule as typed.
+// ruleForm is a rule as typed.
 type ruleForm struct {
 	Name, Trigger, Metric, Op, Value, Touchpoint, Reason, Team, Priority string
+	Enabled                                                              bool
+}
+
+// readRuleForm reads the rule form of a request.
+func readRuleForm(r *http.Request) ruleForm {
+	p := r.PostFormValue
+	return ruleForm{Name: p("name"), Trigger: p("trigger"), Metric: p("metric"), Op: p("op"), Value: p("value"),
+		Touchpoint: p("touchpoint"), Reason: strings.TrimSpace(p("reason")), Team: p("team"), Priority: p("priority")}
 }
 
 // loopRules serves GET /settings/rules.
@@ -54,9 +64,8 @@ func (c *Console) rulesData(r *http.Request, v *View, f ruleForm) (rulesData, er
 // createRule serves POST /settings/rules; a rule that can never match,
 // or names what does not exist, is refused with the field explained.
 func (c *Console) createRule(w http.ResponseWriter, r *http.Request, v *View) {
-	p := r.PostFormValue
-	f := ruleForm{Name: p("name"), Trigger: p("trigger"), Metric: p("metric"), Op: p("op"), Value: p("value"),
-		Touchpoint: p("touchpoint"), Reason: strings.TrimSpace(p("reason")), Team: p("team"), Priority: p("priority")}
+	f := readRuleForm(r)
+	f.Enabled = true
 	rule, err := f.rule()
 	if err == nil {
 		err = c.db.InTx(withoutCancel(r), func(tx *store.Tx) error {
@@ -85,7 +94,7 @@ func (f ruleForm) rule() (rules.Rule, error) {
 	if f.Trigger == rules.OnEvent {
 		cond = rules.Condition{Kind: rules.Signal, Op: f.Op, Value: &val}
 	}
-	return rules.Rule{Name: f.Name, Enabled: true, Trigger: rules.Trigger{Kind: f.Trigger, Touchpoint: f.Touchpoint},
+	return rules.Rule{Name: f.Name, Enabled: f.Enabled, Trigger: rules.Trigger{Kind: f.Trigger, Touchpoint: f.Touchpoint},
 		When: []rules.Condition{cond},
 		Then: []rules.Action{{Kind: rules.OpenCase, Reason: f.Reason, Team: f.Team, Priority: f.Priority}}}, nil
 }

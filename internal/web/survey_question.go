@@ -44,6 +44,22 @@ func (c *Console) deleteQuestion(w http.ResponseWriter, r *http.Request, v *View
 	})
 }
 
+// moveQuestion serves POST /surveys/{id}/questions/{qid}/move: the
+// question goes one place up (dir=up) or down; a move that would break
+// its show-if logic is refused with the reason.
+func (c *Console) moveQuestion(w http.ResponseWriter, r *http.Request, v *View) {
+	qid, by := r.PathValue("qid"), 0
+	switch r.PostFormValue("dir") {
+	case "up":
+		by = -1
+	case "down":
+		by = 1
+	}
+	c.changeQuestions(w, r, v, questionForm{}, qid, func(s *survey.Survey, _ survey.Question) error {
+		return s.Move(qid, by)
+	})
+}
+
 // changeQuestions applies one change to the survey's questions and saves
 // it; a refused change shows the builder again with the form as typed.
 func (c *Console) changeQuestions(w http.ResponseWriter, r *http.Request, v *View, f questionForm, qid string,
