@@ -3,7 +3,9 @@ package audit
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"time"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -19,4 +21,16 @@ func Record(ctx context.Context, tx *store.Tx, workspaceID int64, actor, action,
 	_, err = tx.Exec(ctx, `INSERT INTO audit_log (workspace_id, actor, action, subject, detail, at)
 		VALUES (?, ?, ?, ?, ?, ?)`, workspaceID, actor, action, subject, string(body), store.Millis(tx.Now))
 	return errs.Wrap("audit.Record", err)
+}
+
+// Count counts the entries of one actor's action in the workspace since
+// a moment, as a rate limit that holds across the nodes sharing the
+// database (the log is indexed by workspace and time).
+func Count(ctx context.Context, q interface {
+	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
+}, workspaceID int64, actor, action string, since time.Time) (int, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE workspace_id = ? AND at >= ? AND actor = ? AND action = ?`,
+		workspaceID, store.Millis(since), actor, action).Scan(&n)
+	return n, errs.Wrap("audit.Count", err)
 }

@@ -87,13 +87,24 @@ func (sd *Sender) mailer(c SMTP) MailSender {
 	if sd.Mail != nil {
 		return sd.Mail(c)
 	}
-	return &notify.SMTP{Addr: c.Addr, From: c.From, User: c.User, Password: c.Password}
+	return c.Mailer()
 }
 
 func (sd *Sender) texter(c SMS) notify.SMSProvider {
 	if sd.SMS != nil {
 		return sd.SMS(c)
 	}
+	return c.Texter()
+}
+
+// Mailer is the SMTP client of these settings.
+func (c SMTP) Mailer() *notify.SMTP {
+	return &notify.SMTP{Addr: c.Addr, From: c.From, User: c.User, Password: c.Password}
+}
+
+// Texter is the SMS provider of these settings: Kavenegar (at URL when
+// set, else its own address) or a generic HTTP gateway.
+func (c SMS) Texter() notify.SMSProvider {
 	if c.Provider == "kavenegar" {
 		return &notify.Kavenegar{Key: c.Key, Sender: c.Sender, BaseURL: c.URL}
 	}

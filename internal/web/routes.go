@@ -84,6 +84,7 @@ func (c *Console) routes() []route {
 		{"POST /settings/calendar", c.signedIn(auth.ManageLoop, c.saveCalendar)},
 		{"GET /settings/channels", c.signedIn(auth.ManageChannels, c.channels)},
 		{"POST /settings/channels", c.signedIn(auth.ManageChannels, c.saveChannels)},
+		{"POST /settings/channels/test", c.signedIn(auth.ManageChannels, c.tryChannel)},
 		{"GET /settings/users", c.signedIn(auth.ManageUsers, c.users)},
 		{"POST /settings/users", c.signedIn(auth.ManageUsers, c.inviteUser)},
 		{"POST /settings/users/{id}/role", c.signedIn(auth.ManageUsers, c.changeRole)},

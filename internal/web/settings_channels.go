@@ -17,6 +17,8 @@ type channelsData struct {
 	SMS                 survey.SMS
 	HasPassword, HasKey bool
 	Cooldown            int
+	Try                 tryForm    // the test form as typed
+	Result              *tryResult // how the test send went, once sent
 }
 
 // channels serves GET /settings/channels.
