@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/track"
 	"github.com/tajrobe/tajrobe/internal/track/loadtest"
 )
 
@@ -78,8 +79,8 @@ func awaitInbox(ctx context.Context, target string) (time.Duration, error) {
 	defer db.Close()
 	start := time.Now()
 	for {
-		var n int
-		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM event_inbox`).Scan(&n); err != nil {
+		n, err := track.Pending(ctx, db)
+		if err != nil {
 			return 0, err
 		}
 		if n == 0 {

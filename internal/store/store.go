@@ -43,6 +43,7 @@ func (d Dialect) String() string {
 // pool of readers; PostgreSQL shares one pool for both.
 type DB struct {
 	Dialect Dialect
+	file    string // the SQLite file; empty on PostgreSQL
 	w, r    *sql.DB
 	now     func() time.Time
 	rebound sync.Map // query text → rebound text, for PostgreSQL
@@ -52,6 +53,7 @@ type DB struct {
 type Options struct {
 	MaxConns int              // PostgreSQL pool size and SQLite readers; 0 picks a default
 	Now      func() time.Time // the clock; nil means time.Now
+	CacheMB  int              // SQLite page cache of each connection; 0 means 32 MB
 }
 
 // Open opens the database named by target: a postgres:// URL, or a SQLite
@@ -67,7 +69,7 @@ func Open(ctx context.Context, target string, opt Options) (*DB, error) {
 		db.Dialect = Postgres
 		err = db.openPostgres(target, opt.MaxConns)
 	} else {
-		err = db.openSQLite(target, opt.MaxConns)
+		err = db.openSQLite(target, opt.MaxConns, opt.CacheMB)
 	}
 	if err != nil {
 		return nil, errs.Wrap(op, err)
@@ -108,15 +110,18 @@ func SQLiteFile(target string) string {
 	return filepath.Join(target, "tajrobe.db")
 }
 
-func (db *DB) openSQLite(target string, readers int) error {
+func (db *DB) openSQLite(target string, readers, cacheMB int) error {
 	file := SQLiteFile(target)
 	if err := os.MkdirAll(filepath.Dir(file), 0o750); err != nil {
 		return fmt.Errorf("create the data directory: %w", err)
 	}
 	// busy_timeout first so the pragmas after it wait rather than fail.
+	if cacheMB <= 0 {
+		cacheMB = 32
+	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)" +
-		"&_pragma=cache_size(-32000)"
+		fmt.Sprintf("&_pragma=cache_size(-%d)", cacheMB*1000)
 	w, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+"&_txlock=immediate")
 	if err != nil {
 		return err
@@ -134,8 +139,20 @@ func (db *DB) openSQLite(target string, readers int) error {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	db.w, db.r = w, r
+	db.w, db.r, db.file = w, r, file
 	return nil
+}
+
+// Companion opens, on SQLite, a database file of its own beside db's
+// (tajrobe.db → tajrobe-name.db) with its own writer, for data that must
+// not wait behind the main writer; the caller closes it. On PostgreSQL,
+// where writers do not wait for each other, it returns db itself.
+func (db *DB) Companion(ctx context.Context, name string) (*DB, error) {
+	if db.Dialect == Postgres {
+		return db, nil
+	}
+	ext := filepath.Ext(db.file)
+	return Open(ctx, strings.TrimSuffix(db.file, ext)+"-"+name+ext, Options{MaxConns: 2, Now: db.now, CacheMB: 2})
 }
 
 // Close closes every connection.

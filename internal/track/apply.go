@@ -75,11 +75,23 @@ type claimed struct {
 	events []*Event
 }
 
-// applyOnce applies the oldest rows, up to about applyEvents events, in one
-// transaction that also deletes them, and returns how many rows it applied.
-// If that transaction fails with the database reachable, each row is
-// applied on its own (applyAlone), so one bad event cannot hold the rest.
+// applyOnce applies the oldest rows, up to about applyEvents events, and
+// returns how many rows it applied.
 func (in *Ingester) applyOnce() (int, error) {
+	switch in.spool {
+	case nil:
+		return 0, nil
+	case in.db:
+		return in.applyShared()
+	}
+	return in.applyCompanion()
+}
+
+// applyShared applies rows of the inbox table in one transaction that also
+// deletes them. If that transaction fails with the database reachable,
+// each row is applied on its own (applyAlone), so one bad event cannot
+// hold the rest.
+func (in *Ingester) applyShared() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
 	var rows []claimed
@@ -87,14 +99,10 @@ func (in *Ingester) applyOnce() (int, error) {
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0]
 		var err error
-		if rows, err = claim(ctx, tx); err != nil || len(rows) == 0 {
+		if rows, err = claim(ctx, tx.QueryRow, tx.Dialect() == store.Postgres); err != nil || len(rows) == 0 {
 			return err
 		}
-		var events []*Event
-		for _, r := range rows {
-			events = append(events, r.events...)
-		}
-		if err := write(ctx, tx, events, &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
+		if err := write(ctx, tx, eventsOf(rows), &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
 			return err
 		}
 		return deleteRows(ctx, tx, rows)
@@ -103,16 +111,44 @@ func (in *Ingester) applyOnce() (int, error) {
 		in.known.learn(learned, in.db.Now())
 		return len(rows), nil
 	}
-	if !in.reachable() || len(rows) == 0 {
+	return in.applyEach(rows, err)
+}
+
+// applyCompanion applies rows of the companion file: in one transaction of
+// the main database, then deletes them from the companion.
+func (in *Ingester) applyCompanion() (int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
+	defer cancel()
+	rows, err := claim(ctx, in.spool.QueryRow, false)
+	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
-	in.opt.Log.Warn("applying inbox rows together failed; applying them one by one", "rows", len(rows), "err", err)
+	if err := in.commit(eventsOf(rows)); err != nil {
+		return in.applyEach(rows, err)
+	}
+	return len(rows), in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) })
+}
+
+// applyEach applies rows one by one after applying them together failed.
+func (in *Ingester) applyEach(rows []claimed, cause error) (int, error) {
+	if !in.reachable() || len(rows) == 0 {
+		return 0, cause
+	}
+	in.opt.Log.Warn("applying inbox rows together failed; applying them one by one", "rows", len(rows), "err", cause)
 	for _, r := range rows {
 		if err := in.applyAlone(r); err != nil {
 			return 0, err
 		}
 	}
 	return len(rows), nil
+}
+
+func eventsOf(rows []claimed) []*Event {
+	var events []*Event
+	for _, r := range rows {
+		events = append(events, r.events...)
+	}
+	return events
 }
 
 // applyAlone stores one row's events as the group commit stores a failed
@@ -125,15 +161,15 @@ func (in *Ingester) applyAlone(r claimed) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
-	return in.db.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
+	return in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
 }
 
-// claim reads the oldest inbox rows, about applyEvents events' worth. On
-// PostgreSQL each row is locked and rows other nodes hold are skipped, so
-// several nodes apply the inbox side by side.
-func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
+// claim reads the oldest inbox rows, about applyEvents events' worth. With
+// lock (PostgreSQL) each row is locked and rows other nodes hold are
+// skipped, so several nodes apply the inbox side by side.
+func claim(ctx context.Context, queryRow func(context.Context, string, ...any) *sql.Row, lock bool) ([]claimed, error) {
 	q := `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1`
-	if tx.Dialect() == store.Postgres {
+	if lock {
 		q += ` FOR UPDATE SKIP LOCKED`
 	}
 	var rows []claimed
@@ -142,7 +178,7 @@ func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
 		var r claimed
 		var n int
 		var payload []byte
-		err := tx.QueryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
+		err := queryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
 		if errors.Is(err, sql.ErrNoRows) {
 			break
 		}

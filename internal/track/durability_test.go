@@ -14,6 +14,7 @@ import (
 
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/store/storetest"
+	"github.com/tajrobe/tajrobe/internal/track"
 	"github.com/tajrobe/tajrobe/internal/track/loadtest"
 )
 
@@ -186,8 +187,8 @@ func storedMessageIDs(t *testing.T, db *store.DB) map[string]int {
 func inboxApplied(t *testing.T, db *store.DB) {
 	t.Helper()
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		var n int
-		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM event_inbox`).Scan(&n); err != nil {
+		n, err := track.Pending(context.Background(), db)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if n == 0 {

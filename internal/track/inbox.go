@@ -82,7 +82,7 @@ func (in *Ingester) stage(events []*Event) error {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
 	rows := inboxRows(events)
-	err := in.db.InTx(ctx, func(tx *store.Tx) error {
+	err := in.spool.InTx(ctx, func(tx *store.Tx) error {
 		for _, r := range rows {
 			if _, err := tx.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, ?)`,
 				r.ws, len(r.events), encodeEvents(nil, r.events), store.Millis(tx.Now)); err != nil {

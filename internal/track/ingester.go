@@ -99,6 +99,7 @@ type Ingester struct {
 	wg     sync.WaitGroup
 
 	inbox   *inbox
+	spool   *store.DB     // where the inbox lives; nil when it could not be opened
 	quit    chan struct{} // closed by Close once the queue is committed
 	applyWG sync.WaitGroup
 }
@@ -130,6 +131,12 @@ func New(db *store.DB, opt Options) *Ingester {
 	if opt.IdentityTTL > 0 {
 		in.known = newKnown(opt.IdentityTTL, maxKnown)
 	}
+	spool, err := openSpool(context.Background(), db)
+	if err != nil {
+		opt.Log.Warn("the event inbox cannot be opened; every group is written straight to the events table", "err", err)
+		in.opt.StageAt = -1
+	}
+	in.spool = spool
 	in.limits = newLimiter(db, opt.RateLimit, opt.Log)
 	for range opt.Committers {
 		in.wg.Add(1)
@@ -190,4 +197,7 @@ func (in *Ingester) Close() {
 	in.applyWG.Wait()
 	in.limits.stop()
 	in.stmts.close()
+	if first && in.spool != nil && in.spool != in.db {
+		in.spool.Close()
+	}
 }

@@ -6,7 +6,8 @@
 -- background applier moves them into events, the profiles and the rollups
 -- a moment later, deleting the row in the same transaction. A row that
 -- survives a crash is applied at the next start; applying twice stores
--- nothing twice, as events are unique by message id.
+-- nothing twice, as events are unique by message id. (On SQLite, which
+-- has one writer, the inbox is a companion file instead: see track/spool.go.)
 CREATE TABLE event_inbox (
   id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   workspace_id BIGINT  NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
