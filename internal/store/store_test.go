@@ -120,3 +120,45 @@ func TestDeadlockedTransactionIsRetried(t *testing.T) {
 		t.Fatalf("names hold %d characters, want each updated twice, once per transaction", dots)
 	}
 }
+
+// TestCompanion: on SQLite a companion is a file of its own beside the
+// database, with its own writer, so a write to it does not wait for a
+// transaction open on the main file; on PostgreSQL it is the database.
+func TestCompanion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c, err := db.Companion(ctx, "inbox")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect == store.Postgres {
+			if c != db {
+				t.Fatal("on PostgreSQL the companion must be the database itself")
+			}
+			return
+		}
+		defer c.Close()
+		if c == db {
+			t.Fatal("on SQLite the companion must be a database of its own")
+		}
+		if _, err := c.Exec(ctx, `CREATE TABLE spool (n INTEGER)`); err != nil {
+			t.Fatal(err)
+		}
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.Exec(ctx, `CREATE TABLE held (n INTEGER)`); err != nil {
+				return err
+			}
+			wctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			defer cancel()
+			_, err := c.Exec(wctx, `INSERT INTO spool (n) VALUES (1)`) // the main writer is held by this transaction
+			return err
+		})
+		if err != nil {
+			t.Fatalf("writing the companion while the main writer is held: %v", err)
+		}
+		var n int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'spool'`).Scan(&n); err != nil || n != 0 {
+			t.Errorf("the companion's table is in the main file (%d, %v)", n, err)
+		}
+	})
+}
