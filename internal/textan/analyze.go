@@ -31,6 +31,7 @@ func (a *Analyzer) Analyze(text string) Result {
 	sc.grow(len(sc.toks))
 	a.resolve(sc)
 	sc.structure()
+	sc.context()
 	st := a.score(sc)
 	return a.result(sc, st)
 }
@@ -39,8 +40,9 @@ func (a *Analyzer) Analyze(text string) Result {
 // scope) and an aspect span (clause parts split further by and/و).
 func (sc *scratch) structure() {
 	sc.clauseW = append(sc.clauseW[:0], 1)
+	sc.clauseWish = append(sc.clauseWish[:0], false)
 	clause, seg, sentStart := 0, 0, 0
-	boostNext, boostAfterComma := false, false
+	boostNext, boostAfterComma, raising := false, false, false
 	newClause := func(w float64) {
 		clause++
 		if boostNext {
@@ -48,10 +50,16 @@ func (sc *scratch) structure() {
 			boostNext = false
 		}
 		sc.clauseW = append(sc.clauseW, w)
+		sc.clauseWish = append(sc.clauseWish, false)
+		raising = false
 	}
 	for i := range sc.toks {
 		sc.clauseOf[i], sc.segOf[i] = int32(clause), int32(seg)
 		t, f := &sc.toks[i], sc.infos[i].flags
+		sc.raised[i] = raising
+		if f&fRaise != 0 && !sc.covered[i] {
+			raising = true // "I don't think it was good": the rest of the clause is denied
+		}
 		switch {
 		case t.kind == tokPunct:
 			if t.punct == '?' {
@@ -78,6 +86,10 @@ func (sc *scratch) structure() {
 		case f&fConcede != 0 && !sc.covered[i]:
 			newClause(conceded)
 			boostAfterComma = true
+			seg++
+		case f&fWish != 0 && !sc.covered[i]:
+			newClause(1)
+			sc.clauseWish[clause] = true
 			seg++
 		case f&fAnd != 0 && !sc.covered[i]:
 			seg++

@@ -83,19 +83,22 @@ func (a *Analyzer) Themes() []Theme { return slices.Clone(a.themes) }
 
 // scratch holds the buffers one Analyze call reuses.
 type scratch struct {
-	w        normWriter
-	toks     []token
-	infos    []wordInfo
-	exact    []bool // the info came from an exact single-word match
-	covered  []bool // inside a phrase that started earlier
-	consumed []bool // a negated verb that already flipped a word
-	clauseOf []int32
-	segOf    []int32
-	clauseW  []float64
-	clauseR  []bool // the clause says a problem was resolved
-	clauseS  []float64
-	segS     []float64
-	key      []byte
+	w          normWriter
+	toks       []token
+	infos      []wordInfo
+	exact      []bool // the info came from an exact single-word match
+	covered    []bool // inside a phrase that started earlier
+	consumed   []bool // a negator that already denied a word
+	neg        []bool // the word is denied (negator, negated verb or a raised denial)
+	raised     []bool // inside a clause after "I don't think"
+	clauseOf   []int32
+	segOf      []int32
+	clauseW    []float64
+	clauseR    []bool // the clause says a problem was resolved
+	clauseWish []bool // the clause says what the writer wishes were so
+	clauseS    []float64
+	segS       []float64
+	key        []byte
 }
 
 func (sc *scratch) grow(n int) {
@@ -103,6 +106,8 @@ func (sc *scratch) grow(n int) {
 	sc.exact = resize(sc.exact, n)
 	sc.covered = resize(sc.covered, n)
 	sc.consumed = resize(sc.consumed, n)
+	sc.neg = resize(sc.neg, n)
+	sc.raised = resize(sc.raised, n)
 	sc.clauseOf = resize(sc.clauseOf, n)
 	sc.segOf = resize(sc.segOf, n)
 }

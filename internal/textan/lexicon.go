@@ -11,7 +11,7 @@ var lexiconFS embed.FS
 
 // Flags a word can carry.
 const (
-	fNegPre   uint16 = 1 << iota // negates what follows (not, بدون)
+	fNegPre   uint32 = 1 << iota // negates what follows (not, بدون)
 	fNegPost                     // negates what precedes (نبود, نیست)
 	fContrast                    // but, ولی
 	fConcede                     // although, هرچند
@@ -20,6 +20,13 @@ const (
 	fHasLo                       // carries a learned log-odds weight
 	fResolve                     // resolved, حل شد: the clause's problem was dealt with
 	fCond                        // if, اگر: the clause it opens is a condition, not a report
+	fRaise                       // don't think, فکر نمیکنم: denies the rest of its clause
+	fModal                       // could, can: "couldn't be better" is praise, not denial
+	fCmp                         // a comparative (better, بهتر) that "than this" turns round
+	fWish                        // wish, کاش: what the clause names is missing
+	fThan                        // than, از: with a demonstrative, the comparison is against us
+	fDemo                        // this, این: the thing under review
+	fToo                         // too, بیش از حد: excess, so a mild or plain word turns negative
 )
 
 // wordInfo is everything the analyser knows about one canonical word or
@@ -29,8 +36,10 @@ type wordInfo struct {
 	negPol float32  // polarity when negated, 0 for the default flip
 	mult   float32  // intensifier factor, 0 when none
 	lo     float32  // learned log-odds (positive vs negative)
-	flags  uint16   // fNegPre, fNegPost…
+	flags  uint32   // fNegPre, fNegPost…
 	phrase uint8    // longest phrase, in words, starting with this word
+	attr   int8     // +1 an attribute where more is better (quality), -1 less (price)
+	qty    int8     // +1 a quantity word saying more (high, بالا), -1 less (low, کم)
 	emo    uint16   // emotion bits
 	themes []uint16 // indexes into the analyser's themes
 }
@@ -39,7 +48,7 @@ type wordInfo struct {
 // phrase; an entry that only starts one still lets the stemmer look.
 func (wi *wordInfo) informative() bool {
 	return wi.pol != 0 || wi.negPol != 0 || wi.mult != 0 || wi.lo != 0 ||
-		wi.flags != 0 || wi.emo != 0 || wi.themes != nil
+		wi.flags != 0 || wi.emo != 0 || wi.themes != nil || wi.attr != 0 || wi.qty != 0
 }
 
 // lexicon maps canonical words and space-joined phrases to what we know.

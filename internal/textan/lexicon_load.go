@@ -63,8 +63,26 @@ func loadModifiers(l *lexicon) {
 			l.update(term, func(wi *wordInfo) { wi.flags |= fCond })
 		case "and":
 			l.update(term, func(wi *wordInfo) { wi.flags |= fAnd })
+		case "attr":
+			v := int8(parseFloat(f[1]))
+			l.update(term, func(wi *wordInfo) { wi.attr = v })
+		case "qty":
+			v := int8(parseFloat(f[1]))
+			l.update(term, func(wi *wordInfo) { wi.qty = v })
+		default:
+			flag, ok := ruleFlags[f[0]]
+			if !ok {
+				panic("textan: unknown modifier kind " + f[0])
+			}
+			l.update(term, func(wi *wordInfo) { wi.flags |= flag })
 		}
 	})
+}
+
+// ruleFlags are the modifier kinds that only set a flag.
+var ruleFlags = map[string]uint32{
+	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
+	"than": fThan, "demo": fDemo, "too": fToo,
 }
 
 func loadEmoji(l *lexicon) {

@@ -102,7 +102,7 @@ func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 	var found wordInfo
 	stems(w, t.latin, func(s []byte) bool {
 		wi, ok := a.lex.words[string(s)]
-		if ok && (wi.pol != 0 || wi.themes != nil || wi.emo != 0) {
+		if ok && (wi.pol != 0 || wi.themes != nil || wi.emo != 0 || wi.attr != 0 || wi.qty != 0) {
 			found = wi
 			found.phrase, found.flags = 0, wi.flags&^fHasLo
 			return true

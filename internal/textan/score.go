@@ -12,6 +12,7 @@ type tally struct {
 // score runs the polarity pass and blends in the learned model.
 func (a *Analyzer) score(sc *scratch) tally {
 	var st tally
+	sc.findNegations()
 	for i := range sc.toks {
 		a.scoreToken(sc, i, &st)
 	}
@@ -52,14 +53,18 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 		return
 	}
 	wi := &sc.infos[i]
-	v, negated := sc.polarity(i), false
-	if (v != 0 || wi.negPol != 0) && t.kind == tokWord && !sc.consumed[i] {
-		if negated = sc.negated(i); negated && wi.flags&fNoFlip == 0 {
+	v, negated := sc.polarity(i), sc.neg[i]
+	switch {
+	case sc.consumed[i]:
+		v = 0 // a negator that denied a word says nothing of its own (never, ندارد)
+	case (v != 0 || wi.negPol != 0) && t.kind == tokWord:
+		if negated && wi.flags&fNoFlip == 0 {
 			v = flip(v, wi.negPol)
 		}
 		v *= sc.intensity(i)
-	} else if sc.consumed[i] {
-		v = 0
+	}
+	if sc.clauseWish[sc.clauseOf[i]] && v > 0 {
+		v = -v * wishW // "I wish it were faster": the speed is missing
 	}
 	if v < 0 && sc.clauseR[sc.clauseOf[i]] && wi.flags&fResolve == 0 {
 		v = 0 // "my issue was resolved": the issue is no longer a complaint
@@ -100,6 +105,21 @@ func flip(v float64, negPol float32) float64 {
 	return -v * negComplaint
 }
 
+// findNegations decides, in text order, which opinion words are denied,
+// before any is scored, so a negator knows whether it denied something
+// (never recommend) or stands alone (never brought my salad).
+func (sc *scratch) findNegations() {
+	for i := range sc.toks {
+		wi := &sc.infos[i]
+		if sc.covered[i] || sc.toks[i].kind != tokWord || sc.consumed[i] {
+			continue
+		}
+		if sc.polarity(i) != 0 || wi.negPol != 0 {
+			sc.neg[i] = sc.negated(i) != sc.raised[i]
+		}
+	}
+}
+
 // intensity multiplies the modifiers in the two words before token i.
 func (sc *scratch) intensity(i int) float64 {
 	m := 1.0
@@ -119,6 +139,10 @@ func (sc *scratch) negated(i int) bool {
 	c := sc.segOf[i] // negation does not cross and/و: گرونه و ارزش نداره
 	for j := i - 1; j >= 0 && j >= i-window && sc.segOf[j] == c; j-- {
 		if sc.infos[j].flags&fNegPre != 0 && !sc.covered[j] {
+			if sc.modal(j) && sc.isCmp(i) {
+				return false // couldn't be better, could not have been easier
+			}
+			sc.consumed[j] = true
 			return true
 		}
 		if sc.infos[j].pol != 0 && !sc.covered[j] && sc.infos[i].pol == 0 {
@@ -137,6 +161,15 @@ func (sc *scratch) negated(i int) bool {
 		}
 	}
 	return false
+}
+
+// modal reports whether the negator at j is a modal one: couldn't, or
+// "not" after could/can.
+func (sc *scratch) modal(j int) bool {
+	if sc.infos[j].flags&fModal != 0 {
+		return true
+	}
+	return j > 0 && sc.infos[j-1].flags&fModal != 0 && !sc.covered[j-1]
 }
 
 // modelLogOdds sums the learned weights of the comment's unigrams and
