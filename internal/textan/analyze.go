@@ -92,6 +92,7 @@ func (sc *scratch) structure() {
 			sc.clauseWish[clause] = true
 			seg++
 		case f&fAnd != 0 && !sc.covered[i]:
+			raising = false // "I don't think we'll go back, because…": the reason is not denied
 			seg++
 		}
 	}

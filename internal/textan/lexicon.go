@@ -27,6 +27,7 @@ const (
 	fThan                        // than, از: with a demonstrative, the comparison is against us
 	fDemo                        // this, این: the thing under review
 	fToo                         // too, بیش از حد: excess, so a mild or plain word turns negative
+	fConcord                     // هیچ: the clause's negated verb, however far, denies the next word
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

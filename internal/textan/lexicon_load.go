@@ -82,7 +82,7 @@ func loadModifiers(l *lexicon) {
 // ruleFlags are the modifier kinds that only set a flag.
 var ruleFlags = map[string]uint32{
 	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
-	"than": fThan, "demo": fDemo, "too": fToo,
+	"than": fThan, "demo": fDemo, "too": fToo, "concord": fConcord,
 }
 
 func loadEmoji(l *lexicon) {

@@ -82,6 +82,7 @@ func (sc *scratch) wait(i int) {
 	}
 	if n := atoiSmall(sc.w.buf[sc.toks[i].s:sc.toks[i].e]); n >= waitMin {
 		sc.infos[k].pol = waitW
+		sc.infos[k].flags |= fNoFlip // "it shouldn't take 30 min" is still a complaint
 	}
 }
 

@@ -151,6 +151,9 @@ func (sc *scratch) negated(i int) bool {
 			break
 		}
 	}
+	if sc.concord(i) {
+		return true
+	}
 	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.segOf[j] == c; j++ {
 		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
 			sc.consumed[j] = true
@@ -158,6 +161,23 @@ func (sc *scratch) negated(i int) bool {
 		}
 		if sc.infos[j].pol != 0 && sc.infos[j].flags&fNegPost == 0 {
 			return false // another opinion word: the verb belongs to it
+		}
+	}
+	return false
+}
+
+// concord reads Persian negative concord: after هیچ the negated verb may
+// stand anywhere later in the span (هیچگونه کاهش سرعتی … مشاهده نخواهید
+// کرد), so the window does not apply.
+func (sc *scratch) concord(i int) bool {
+	c := sc.segOf[i]
+	if i < 1 || !sc.isFlag(i-1, fConcord) && !(i >= 2 && sc.isFlag(i-2, fConcord)) {
+		return false
+	}
+	for j := i + 1; j < len(sc.toks) && sc.segOf[j] == c; j++ {
+		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
+			sc.consumed[j] = true
+			return true
 		}
 	}
 	return false
