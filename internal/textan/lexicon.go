@@ -28,6 +28,7 @@ const (
 	fDemo                        // this, این: the thing under review
 	fToo                         // too, بیش از حد: excess, so a mild or plain word turns negative
 	fConcord                     // هیچ: the clause's negated verb, however far, denies the next word
+	fListed                      // listed in a polarity table, even at 0 (هنگام is not هنگ+ام)
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

@@ -33,7 +33,7 @@ func loadInformal() {
 func loadPolarity(l *lexicon, name string) {
 	eachLine(name, func(f []string) {
 		pol := parseFloat(f[len(f)-1])
-		l.update(strings.Join(f[:len(f)-1], " "), func(wi *wordInfo) { wi.pol = pol })
+		l.update(strings.Join(f[:len(f)-1], " "), func(wi *wordInfo) { wi.pol, wi.flags = pol, wi.flags|fListed })
 	})
 }
 

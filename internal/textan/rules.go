@@ -6,6 +6,8 @@ import "bytes"
 // of the public sets (docs/benchmarks.md).
 const (
 	qtyW       = 1.5  // polarity of "low price", "کیفیت بالا": a quantity on an attribute
+	qtyBack    = 5    // words back a quantity looks for its attribute (کیفیت ساخت نیز بسیار بالاست)
+	qtyAhead   = 2    // words ahead (low price, بالا بودن کیفیت)
 	tooW       = -1.2 // "too heavy": excess of something not bad in itself
 	tooMildMax = 1.0  // "too" turns words up to this polarity negative (too hot, not too good)
 	waitW      = -1.5 // "40 minutes": a wait long enough to complain of
@@ -43,9 +45,9 @@ func (sc *scratch) context() {
 // praise. The nearest attribute in the same span wins; the attribute's
 // own polarity (noise) is then spent.
 func (sc *scratch) quantity(i int) {
-	for d := 1; d <= 3; d++ {
+	for d := 1; d <= qtyBack; d++ {
 		for _, j := range [2]int{i - d, i + d} {
-			if j < 0 || j >= len(sc.toks) || sc.segOf[j] != sc.segOf[i] || sc.covered[j] {
+			if j < 0 || j >= len(sc.toks) || j > i+qtyAhead || sc.segOf[j] != sc.segOf[i] || sc.covered[j] {
 				continue
 			}
 			if a := sc.infos[j].attr; a != 0 {

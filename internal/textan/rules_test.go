@@ -1,0 +1,49 @@
+package textan
+
+import "testing"
+
+// TestContextRules checks the rules that read a word by its neighbours:
+// each case would read the other way without its rule.
+func TestContextRules(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	tests := []struct{ name, in, want string }{
+		{"en low price", "The price is low", Positive},
+		{"en low volume", "Volume is low", Negative},
+		{"fa quality high far back", "کیفیت ساخت نیز بسیار بالاست", Positive},
+		{"fa noise reduced", "کاهش نویز تصویر", Positive},
+		{"fa speed reduced", "کاهش سرعت محسوس است", Negative},
+		{"en better than this", "My old phone held a charge better than this", Negative},
+		{"en better than expected", "Better than expected", Positive},
+		{"fa better than this", "گوشی قبلیم از این بهتر بود", Negative},
+		{"en too plain", "The seat is too narrow", Negative},
+		{"en too at the end", "The staff were nice too", Positive},
+		{"en not too plain", "not too spicy", Positive},
+		{"en stated wait", "We waited 45 minutes for a table", Negative},
+		{"en wait not excused", "It shouldn't take 30 min for eggs", Negative},
+		{"en short wait", "Ready in 10 minutes", Neutral},
+		{"en don't think", "I don't think we will be back anytime soon", Negative},
+		{"en doubt", "I doubt I'd recommend it", Negative},
+		{"fa don't think", "فکر نمیکنم ارزشش رو داشته باشه", Negative},
+		{"en couldn't be easier", "Setup couldn't have been simpler", Positive},
+		{"en couldn't be fixed", "It couldn't be fixed", Negative},
+		{"en wish", "I wish it were faster", Negative},
+		{"fa wish", "کاش باتریش بیشتر دوام داشت", Negative},
+		{"en lone never", "They never brought our drinks", Negative},
+		{"en used never", "It never disappoints", Positive},
+		{"fa lone lack", "این گوشی NFC ندارد", Negative},
+		{"fa used lack", "هیچ مشکلی ندارد", Positive},
+		{"fa concord far", "هیچگونه کاهش سرعتی هنگام اجرای بازی مشاهده نکردیم", Positive},
+		{"en avoid a bad thing", "Packed well to avoid damage", Positive},
+		{"en avoid us", "Avoid this place", Negative},
+		{"en without a doubt", "Without a doubt the worst fries", Negative},
+		{"fa not only", "نه تنها خوب است بلکه ارزان هم هست", Positive},
+		{"en not enough", "Battery life is not long enough", Negative},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := a.Analyze(tt.in); got.Sentiment != tt.want {
+				t.Errorf("Analyze(%q) = %s (%.3f), want %s", tt.in, got.Sentiment, got.Score, tt.want)
+			}
+		})
+	}
+}
