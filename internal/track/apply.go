@@ -119,7 +119,7 @@ func (in *Ingester) applyShared() (int, error) {
 func (in *Ingester) applyCompanion() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
-	rows, err := claim(ctx, in.spool.QueryRow, false)
+	rows, err := readRows(ctx, in.spool)
 	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
@@ -196,11 +196,39 @@ func claim(ctx context.Context, queryRow func(context.Context, string, ...any) *
 	return rows, nil
 }
 
-func deleteRows(ctx context.Context, tx *store.Tx, rows []claimed) error {
-	for _, r := range rows {
-		if _, err := tx.Exec(ctx, `DELETE FROM event_inbox WHERE id = ?`, r.id); err != nil {
-			return err
-		}
+// readRows reads the oldest rows of a companion inbox, which one node
+// owns, in one query: a burst of single-event requests stages many small
+// rows, and a query each would cost more than applying them.
+func readRows(ctx context.Context, spool *store.DB) ([]claimed, error) {
+	q, err := spool.Query(ctx, `SELECT id, workspace_id, events, payload FROM event_inbox ORDER BY id LIMIT ?`, applyEvents)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	defer q.Close()
+	var rows []claimed
+	total := 0
+	for total < applyEvents && q.Next() {
+		var r claimed
+		var n int
+		var payload []byte
+		if err := q.Scan(&r.id, &r.ws, &n, &payload); err != nil {
+			return nil, err
+		}
+		if r.events, err = decodeEvents(payload, r.ws); err != nil {
+			continue // as in claim: left for a node that can read it
+		}
+		rows, total = append(rows, r), total+n
+	}
+	return rows, q.Err()
+}
+
+func deleteRows(ctx context.Context, tx *store.Tx, rows []claimed) error {
+	return chunks(len(rows), sqliteChunk, func(lo, hi int) error {
+		args := make([]any, 0, hi-lo)
+		for _, r := range rows[lo:hi] {
+			args = append(args, r.id)
+		}
+		_, err := tx.Exec(ctx, `DELETE FROM event_inbox WHERE id IN (`+placeholders(hi-lo)+`)`, args...)
+		return err
+	})
 }
