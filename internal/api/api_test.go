@@ -105,6 +105,9 @@ func TestSystemEndpoints(t *testing.T) {
 		if !bytes.Contains(body, []byte(`tajrobe_http_requests_total{code="200",route="GET /healthz"}`)) {
 			t.Fatalf("metrics do not count requests by route:\n%.2000s", body)
 		}
+		if !bytes.Contains(body, []byte("\ntajrobe_event_inbox_rows 0\n")) {
+			t.Fatalf("metrics do not show the event inbox's backlog:\n%.2000s", body)
+		}
 	})
 }
 

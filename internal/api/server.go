@@ -3,8 +3,10 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -49,6 +51,17 @@ func (s *Server) Handler() (http.Handler, error) {
 	if s.Track == nil {
 		s.Track = track.New(s.DB, track.Options{Log: s.Log})
 	}
+	s.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tajrobe_event_inbox_rows", Help: "Accepted event groups waiting in the inbox to be applied, by any node.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		n, err := s.Track.Backlog(ctx)
+		if err != nil {
+			return -1
+		}
+		return float64(n)
+	}))
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.Pattern, rt.Handler)

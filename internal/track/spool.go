@@ -48,3 +48,14 @@ func Pending(ctx context.Context, db *store.DB) (int, error) {
 	err = spool.QueryRow(ctx, `SELECT COUNT(*) FROM event_inbox`).Scan(&n)
 	return n, err
 }
+
+// Backlog counts the inbox rows waiting to be applied, by any node, for
+// the server's metrics.
+func (in *Ingester) Backlog(ctx context.Context) (int, error) {
+	if in.spool == nil {
+		return 0, nil
+	}
+	var n int
+	err := in.spool.QueryRow(ctx, `SELECT COUNT(*) FROM event_inbox`).Scan(&n)
+	return n, err
+}
