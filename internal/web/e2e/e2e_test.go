@@ -1,8 +1,10 @@
 // Package e2e drives the real tajrobe binary, started with `tajrobe demo`,
 // in headless Chromium: sign in, switch language, open the journey map,
 // find a customer by a phone typed in Persian digits, close a case with a
-// root cause, build a survey and preview it as a customer. It skips without
-// /usr/bin/chromium unless TAJROBE_E2E=1 makes it mandatory (.ci/e2e/run.sh).
+// root cause and reopen another with a reason, build a survey, preview it
+// as a customer and reorder its questions, open a ready program and its
+// dry run. It skips without /usr/bin/chromium unless TAJROBE_E2E=1 makes
+// it mandatory (.ci/e2e/run.sh).
 // With TAJROBE_SCREENSHOTS=dir it saves PNGs of the main pages there;
 // TAJROBE_BIN names a binary to run instead of building cmd/tajrobe.
 package e2e
@@ -145,8 +147,11 @@ func TestConsoleInChromium(t *testing.T) {
 		t.Fatalf("the heat map cell led to %s", url)
 	}
 	closeCase(t, ctx, d, shots)
+	reopenCase(t, ctx, d)
 	survey := buildSurvey(t, ctx, d, shots)
+	moveQuestion(t, ctx, d, survey)
 	do(t, ctx, "analytics", chromedp.Navigate(d.url+"/analytics"), chromedp.WaitVisible(chromedp.ID("quadrant")), shots.take("analytics-fa"))
+	prog := openProgram(t, ctx, d, shots)
 	typed := locale.PersianDigits("0" + strings.TrimPrefix(phone, "+98"))
 	do(t, ctx, "find a customer by a Persian-digit phone",
 		chromedp.Navigate(d.url+"/customers"), chromedp.WaitVisible(chromedp.ID("q")),
@@ -156,7 +161,7 @@ func TestConsoleInChromium(t *testing.T) {
 		t.Fatalf("searching %q led to %s", typed, url)
 	}
 	phonePages := map[string]string{"overview": "/overview", "journey": "/journey", "touchpoint": "/journey/staff", "customer": "/customers/1",
-		"cases": "/cases", "survey": survey, "analytics": "/analytics"}
+		"cases": "/cases", "survey": survey, "analytics": "/analytics", "programs": "/programs", "program": prog}
 	shots.phone(ctx, d.url, "fa", phonePages)
 	do(t, ctx, "switch to English",
 		chromedp.Click(chromedp.ID("lang-switch")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #customer-name`)),
@@ -168,8 +173,10 @@ func TestConsoleInChromium(t *testing.T) {
 	}
 	do(t, ctx, "English pages", chromedp.Navigate(d.url+"/journey/staff"), chromedp.WaitVisible(chromedp.ID("themes")), shots.take("touchpoint-en"),
 		chromedp.Navigate(d.url+"/cases"), chromedp.WaitVisible(chromedp.ID("inbox")), shots.take("cases-en"),
-		chromedp.Navigate(d.url+survey), chromedp.WaitVisible(chromedp.ID("q-why")), chromedp.Sleep(500*time.Millisecond), shots.take("survey-en"),
-		chromedp.Navigate(d.url+"/analytics"), chromedp.WaitVisible(chromedp.ID("quadrant")), shots.take("analytics-en"))
+		chromedp.Navigate(d.url+survey), chromedp.WaitVisible(chromedp.ID("q-why")), previewLoaded(), shots.take("survey-en"),
+		chromedp.Navigate(d.url+"/analytics"), chromedp.WaitVisible(chromedp.ID("quadrant")), shots.take("analytics-en"),
+		chromedp.Navigate(d.url+"/programs"), chromedp.WaitVisible(chromedp.ID("programs")), shots.take("programs-en"),
+		chromedp.Navigate(d.url+prog), chromedp.WaitVisible(chromedp.ID("funnel")), shots.take("program-en"))
 	shots.phone(ctx, d.url, "en", phonePages)
 }
 

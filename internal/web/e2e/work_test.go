@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -48,8 +47,7 @@ func buildSurvey(t *testing.T, ctx context.Context, d demoServer, shots *shots) 
 		chromedp.SendKeys(chromedp.ID("n-text_en"), "What went wrong?"),
 		chromedp.SetValue(chromedp.ID("n-show_if"), "nps"), chromedp.SendKeys(chromedp.ID("n-max"), "۶"),
 		chromedp.Click(chromedp.ID("add-question")), chromedp.WaitVisible(chromedp.ID("q-why")),
-		chromedp.Sleep(500*time.Millisecond), // the preview frame loads
-		shots.take("survey-fa"))
+		previewLoaded(), shots.take("survey-fa"))
 	builder := strings.SplitN(get(t, ctx, chromedp.Location()), "?", 2)[0]
 	do(t, ctx, "preview as a detractor", chromedp.Navigate(builder+"/preview?lang=fa"),
 		chromedp.WaitReady(chromedp.CSS(`input[name="nps"]`)))
@@ -66,4 +64,55 @@ func buildSurvey(t *testing.T, ctx context.Context, d demoServer, shots *shots) 
 		t.Fatalf("the detractor's follow-up reads %q", q)
 	}
 	return strings.TrimPrefix(builder, d.url)
+}
+
+// previewLoaded waits until the builder's preview frame shows the survey.
+func previewLoaded() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](`document.getElementById('preview')?.contentDocument?.querySelector('form button') != null`)(ctx, t)
+		return err
+	})
+}
+
+// reopenCase filters the inbox to closed cases, opens the first and
+// reopens it with a reason: the case is in progress again, and its
+// history ends with the move, the reason beside it, escaped as typed.
+func reopenCase(t *testing.T, ctx context.Context, d demoServer) {
+	t.Helper()
+	const why = "مشتری دوباره زنگ زد: <b>کفش</b> هنوز نرسیده."
+	do(t, ctx, "closed cases", chromedp.Navigate(d.url+"/cases"), chromedp.WaitVisible(chromedp.ID("inbox")),
+		chromedp.SetValue(chromedp.ID("f-status"), "closed"), chromedp.Submit(chromedp.ID("case-filters")),
+		chromedp.WaitReady(chromedp.CSS(`#f-status option[value="closed"][selected]`)),
+		chromedp.Click(chromedp.CSS(`#inbox a[href^="/cases/"]`)), chromedp.WaitVisible(chromedp.ID("reopen-form")))
+	do(t, ctx, "reopen with a reason", chromedp.SendKeys(chromedp.ID("reason"), why),
+		chromedp.Click(chromedp.ID("reopen-case")), chromedp.WaitVisible(chromedp.CSS(`p.flash`)))
+	if st := get(t, ctx, chromedp.Text(chromedp.ID("case-status"))); st != "در دست کار" {
+		t.Fatalf("the reopened case's status reads %q", st)
+	}
+	last := get(t, ctx, chromedp.Text(chromedp.CSS(`#notes > li:last-child`)))
+	if !strings.Contains(last, "«بسته» به «در دست کار»") || !strings.Contains(last, why) {
+		t.Fatalf("the history ends with %q", last)
+	}
+}
+
+// moveQuestion tries to move the follow-up above the score it depends
+// on (refused, with why), then adds a question and moves it up past the
+// follow-up.
+func moveQuestion(t *testing.T, ctx context.Context, d demoServer, builder string) {
+	t.Helper()
+	do(t, ctx, "move the follow-up above its score", chromedp.Navigate(d.url+builder), chromedp.WaitVisible(chromedp.ID("q-why")),
+		chromedp.Click(chromedp.ID("up-why")), chromedp.WaitVisible(chromedp.CSS(`main > p.alert[role="alert"]`)))
+	if msg := get(t, ctx, chromedp.Text(chromedp.CSS(`main > p.alert`))); !strings.Contains(msg, "شرط نمایش") {
+		t.Fatalf("moving the follow-up above its score says %q", msg)
+	}
+	do(t, ctx, "move a new question up",
+		chromedp.SendKeys(chromedp.ID("n-id"), "channel"), chromedp.SetValue(chromedp.ID("n-kind"), "text"),
+		chromedp.SendKeys(chromedp.ID("n-text_fa"), "از کدام راه خرید کردید؟"),
+		chromedp.SendKeys(chromedp.ID("n-text_en"), "How did you buy?"),
+		chromedp.Click(chromedp.ID("add-question")), chromedp.WaitVisible(chromedp.ID("q-channel")),
+		chromedp.Click(chromedp.ID("up-channel")), chromedp.WaitVisible(chromedp.CSS(`#q-channel + #q-why`)))
+	order := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.question')].map(q => q.id)`))
+	if strings.Join(order, " ") != "q-nps q-channel q-why" {
+		t.Fatalf("after moving channel up the questions are %v", order)
+	}
 }
