@@ -14,8 +14,8 @@ import (
 
 // TestCaseMovesThroughItsFlowAndBack moves a case from new to resolved
 // on its page, closes it, is refused a reopening without a reason, then
-// reopens it; every move is in its history in the reader's language, and
-// the inbox finds it by each status.
+// reopens it; every move is in its history in the reader's language, by
+// the agent's e-mail, and the inbox finds it by each status.
 func TestCaseMovesThroughItsFlowAndBack(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
@@ -51,10 +51,13 @@ func TestCaseMovesThroughItsFlowAndBack(t *testing.T) {
 		}
 		_, body = c.get(path + "?done=reopened")
 		for _, want := range []string{"پرونده دوباره باز شد", "وضعیت از «حل‌شده» به «بسته» رفت.",
-			"وضعیت از «بسته» به «در دست کار» رفت.", "دلیل بازگشایی: مشتری دوباره زنگ زد"} {
+			"وضعیت از «بسته» به «در دست کار» رفت.", "دلیل بازگشایی: مشتری دوباره زنگ زد", `<span dir="auto">agent@a.test</span>`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the case page lacks %q", want)
 			}
+		}
+		if strings.Contains(body, "user:agent") {
+			t.Error("the history names the agent by the actor string, not the e-mail")
 		}
 	})
 }

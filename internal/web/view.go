@@ -144,3 +144,21 @@ func plus(lang string) string {
 	}
 	return "+"
 }
+
+// Actor names who did something, from the actor string the domain
+// records: a member by e-mail, a rule by number, a key by prefix, or the
+// system.
+func (v *View) Actor(a string) string {
+	kind, rest, _ := strings.Cut(a, ":")
+	switch kind {
+	case "user":
+		return rest
+	case "rule":
+		return v.T("console.actor.rule", v.Digits(rest))
+	case "key":
+		return v.T("console.actor.key", rest)
+	case "system":
+		return v.T("console.actor.system")
+	}
+	return a
+}
