@@ -92,23 +92,25 @@ func TestNewPagesRefuseAnotherWorkspacesIds(t *testing.T) {
 }
 
 // TestNewFormsAreRefusedFromOtherSites posts each new kind of form from
-// another site: all refused, nothing changes.
+// another site, programs, reopening and channel tests among them: all
+// refused, nothing changes.
 func TestNewFormsAreRefusedFromOtherSites(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		cs := f.openCase(t, f.ws1, f.cust1, "x")
 		c := f.signIn(t, "owner@a.test")
 		h := http.Header{"Sec-Fetch-Site": {"cross-site"}}
-		for _, p := range []string{fmt.Sprintf("/cases/%d/close", cs), "/surveys", "/settings/rules", "/settings/calendar", "/settings/channels"} {
-			res, _ := c.post(p, url.Values{"root_cause": {"price"}, "resolution": {"x"}, "name": {"forged"}}, h)
+		for _, p := range []string{fmt.Sprintf("/cases/%d/close", cs), "/surveys", "/settings/rules", "/settings/calendar", "/settings/channels",
+			"/programs", fmt.Sprintf("/cases/%d/reopen", cs), "/settings/channels/test"} {
+			res, _ := c.post(p, url.Values{"root_cause": {"price"}, "resolution": {"x"}, "name": {"forged"}, "reason": {"x"}}, h)
 			if res.StatusCode != http.StatusForbidden {
 				t.Errorf("%s: %d", p, res.StatusCode)
 			}
 		}
 		var n int
-		db.QueryRow(t.Context(), "SELECT COUNT(*) FROM surveys WHERE name = 'forged'").Scan(&n)
-		if n != 0 {
-			t.Fatal("a forged form made a survey")
+		err := db.QueryRow(t.Context(), "SELECT (SELECT COUNT(*) FROM surveys WHERE name = 'forged') + (SELECT COUNT(*) FROM programs WHERE name = 'forged')").Scan(&n)
+		if err != nil || n != 0 {
+			t.Fatal("a forged form made a survey or a program")
 		}
 	})
 }
