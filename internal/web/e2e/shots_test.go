@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -17,6 +18,10 @@ type shots struct {
 
 func newShots(t *testing.T) *shots { return &shots{t: t, dir: os.Getenv("TAJROBE_SCREENSHOTS")} }
 
+// upTo names the pages kept only down to one part: a program's page
+// down to its funnel, as the editor below runs several screens long.
+var upTo = map[string]string{"program": "#funnel"}
+
 // take saves the page as it is on the desktop window.
 func (s *shots) take(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -28,6 +33,13 @@ func (s *shots) take(name string) chromedp.Action[chromedp.Void] {
 		shot := chromedp.CaptureScreenshot()
 		if fits, err := chromedp.Evaluate[bool](`document.documentElement.scrollHeight <= window.innerHeight`)(ctx, t); err == nil && !fits {
 			shot = chromedp.FullScreenshot(100)
+		}
+		if sel, ok := upTo[strings.SplitN(name, "-", 2)[0]]; ok {
+			nodes, err := chromedp.Nodes(chromedp.CSSAll("body > header, " + sel))(ctx, t)
+			if err != nil {
+				return err
+			}
+			shot = chromedp.ScreenshotNodes(nodes, 1) // from the header's top to the part's bottom
 		}
 		png, err := shot(ctx, t)
 		if err != nil {
