@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -21,7 +22,8 @@ var (
 // TestGregorianPreferenceOnEveryDatedPage opens the pages that show dates
 // — profile, cases, programs and a dry run — in Persian, first with the
 // default Jalali calendar, then with Gregorian chosen in the preferences:
-// every date follows the choice, in Persian digits.
+// every date follows the choice, in Persian digits, and so does the hint
+// of the program editor's date field.
 func TestGregorianPreferenceOnEveryDatedPage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
@@ -40,9 +42,12 @@ func TestGregorianPreferenceOnEveryDatedPage(t *testing.T) {
 			if res, _ := c.post("/settings/preferences", url.Values{"language": {"fa"}, "calendar": {calendar}}, nil); res.StatusCode != 303 {
 				t.Fatalf("save %s: %d", calendar, res.StatusCode)
 			}
-			want, not := jalaliDate, gregorianDate
+			want, not, hint := jalaliDate, gregorianDate, `placeholder="۱۴۰۵/۰۱/۰۱"`
 			if calendar == "gregorian" {
-				want, not = gregorianDate, jalaliDate
+				want, not, hint = gregorianDate, jalaliDate, `placeholder="۲۰۲۶-۰۳-۲۱"`
+			}
+			if _, body := c.get(programPath(p.ID)); !strings.Contains(body, hint) {
+				t.Errorf("%s: the wait's date field does not hint %s", calendar, hint)
 			}
 			for _, path := range pages {
 				res, body := c.get(path)

@@ -57,6 +57,13 @@ func (v *View) Clock(hour, minute int) string {
 	return locale.LocalDigits(fmt.Sprintf("%02d:%02d", hour, minute), v.Lang)
 }
 
+// DateExample is a date as the viewer would type it, in their calendar
+// and digits (1 Farvardin 1405 or 21 March 2026), for a date field's hint;
+// the programs accept either calendar.
+func (v *View) DateExample() string {
+	return v.Date(time.Date(2026, time.March, 21, 12, 0, 0, 0, v.Loc))
+}
+
 // When writes an optional time, or a dash.
 func (v *View) When(t *time.Time) string {
 	if t == nil {
