@@ -35,7 +35,7 @@ func (s *shots) take(name string) chromedp.Action[chromedp.Void] {
 			shot = chromedp.FullScreenshot(100)
 		}
 		if sel, ok := upTo[strings.SplitN(name, "-", 2)[0]]; ok {
-			nodes, err := chromedp.Nodes(chromedp.CSSAll("body > header, " + sel))(ctx, t)
+			nodes, err := chromedp.Nodes(chromedp.CSSAll("body > header, "+sel))(ctx, t)
 			if err != nil {
 				return err
 			}
