@@ -54,6 +54,9 @@ type Options struct {
 	MaxConns int              // PostgreSQL pool size and SQLite readers; 0 picks a default
 	Now      func() time.Time // the clock; nil means time.Now
 	CacheMB  int              // SQLite page cache of each connection; 0 means 32 MB
+	// CheckpointMB is how much WAL SQLite's writer lets grow before it
+	// checkpoints; 0 means 64 MB (see openSQLite).
+	CheckpointMB int
 }
 
 // Open opens the database named by target: a postgres:// URL, or a SQLite
@@ -69,7 +72,7 @@ func Open(ctx context.Context, target string, opt Options) (*DB, error) {
 		db.Dialect = Postgres
 		err = db.openPostgres(target, opt.MaxConns)
 	} else {
-		err = db.openSQLite(target, opt.MaxConns, opt.CacheMB)
+		err = db.openSQLite(target, opt)
 	}
 	if err != nil {
 		return nil, errs.Wrap(op, err)
@@ -110,23 +113,28 @@ func SQLiteFile(target string) string {
 	return filepath.Join(target, "tajrobe.db")
 }
 
-func (db *DB) openSQLite(target string, readers, cacheMB int) error {
+func (db *DB) openSQLite(target string, opt Options) error {
 	file := SQLiteFile(target)
 	if err := os.MkdirAll(filepath.Dir(file), 0o750); err != nil {
 		return fmt.Errorf("create the data directory: %w", err)
 	}
 	// busy_timeout first so the pragmas after it wait rather than fail.
+	cacheMB, checkpointMB, readers := opt.CacheMB, opt.CheckpointMB, opt.MaxConns
 	if cacheMB <= 0 {
 		cacheMB = 32
+	}
+	if checkpointMB <= 0 {
+		checkpointMB = 64
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)" +
 		fmt.Sprintf("&_pragma=cache_size(-%d)", cacheMB*1000)
-	// The writer checkpoints the WAL every 16,000 pages (64 MB) instead of
-	// SQLite's 1,000: a page written by many commits in between is copied
+	// The writer checkpoints the WAL every 64 MB by default instead of
+	// SQLite's 4 MB: a page written by many commits in between is copied
 	// to the database once, which under a heavy event stream cut the
 	// writer's page writes (see docs/benchmarks.md, Ingestion).
-	w, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+"&_pragma=wal_autocheckpoint(16000)&_txlock=immediate")
+	checkpoint := fmt.Sprintf("&_pragma=wal_autocheckpoint(%d)", checkpointMB<<20/4096)
+	w, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+checkpoint+"&_txlock=immediate")
 	if err != nil {
 		return err
 	}
@@ -156,7 +164,7 @@ func (db *DB) Companion(ctx context.Context, name string) (*DB, error) {
 		return db, nil
 	}
 	ext := filepath.Ext(db.file)
-	return Open(ctx, strings.TrimSuffix(db.file, ext)+"-"+name+ext, Options{MaxConns: 2, Now: db.now, CacheMB: 2})
+	return Open(ctx, strings.TrimSuffix(db.file, ext)+"-"+name+ext, Options{MaxConns: 2, Now: db.now, CacheMB: 2, CheckpointMB: 4})
 }
 
 // Close closes every connection.
