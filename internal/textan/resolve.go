@@ -31,6 +31,12 @@ func (a *Analyzer) resolveWord(sc *scratch, i int) {
 		}
 	}
 	if ok && wi.informative() {
+		if wi.pol == 0 && wi.attr == 0 && wi.qty == 0 && wi.flags&fListed == 0 && !t.latin {
+			// Listed only as a theme, an emotion or a comparative (کیفیتش,
+			// نگرانی, بدتره): its stem may still hold the opinion or attribute.
+			fb := a.fallback(sc.w.buf, t)
+			wi.pol, wi.attr, wi.qty = fb.pol, fb.attr, fb.qty
+		}
 		sc.infos[i], sc.exact[i] = wi, true
 		return
 	}

@@ -21,6 +21,7 @@ const (
 // (better than this, از این بهتر), excess (too heavy) and stated waits
 // (40 minutes).
 func (sc *scratch) context() {
+	sc.idioms()
 	for i := range sc.toks {
 		if sc.covered[i] || sc.toks[i].kind != tokWord {
 			continue

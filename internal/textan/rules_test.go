@@ -38,6 +38,17 @@ func TestContextRules(t *testing.T) {
 		{"en without a doubt", "Without a doubt the worst fries", Negative},
 		{"fa not only", "نه تنها خوب است بلکه ارزان هم هست", Positive},
 		{"en not enough", "Battery life is not long enough", Negative},
+		{"fa falls short", "به پای آیفون نمیرسه", Negative},
+		{"fa falls short modal", "از نظر کیفیت ساخت نمیتونه به پای رقیبش برسه", Negative},
+		{"fa nothing reaches this", "هیچ گوشی ای به گرد پای این هم نمیرسه", Positive},
+		{"fa never seen so good", "تا حالا گوشی به این خوبی ندیده بودم", Positive},
+		{"fa never experienced such", "چنین سرعت و روانی را تجربه نکرده بودیم", Positive},
+		{"fa plain not seen", "از این گوشی خوبی ندیدم", Negative},
+		{"fa theme word stems to attribute", "کیفیتش پایینه", Negative},
+		{"fa emotion word has polarity", "هیچ نگرانی بابت حافظه نخواهید داشت", Positive},
+		{"fa comparative has polarity", "از گوشی قبلیم خیلی بدتره", Negative},
+		{"fa a minute is not accurate", "سرعت چاپ ۱۸ صفحه در دقیقه است", Neutral},
+		{"fa printer copy is no fake", "قابلیت کپی و اسکن دارد", Neutral},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
