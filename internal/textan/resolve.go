@@ -31,7 +31,7 @@ func (a *Analyzer) resolveWord(sc *scratch, i int) {
 		}
 	}
 	if ok && wi.informative() {
-		if wi.pol == 0 && wi.attr == 0 && wi.qty == 0 && wi.flags&fListed == 0 && !t.latin {
+		if wi.pol == 0 && wi.attr == 0 && wi.qty == 0 && wi.mult == 0 && wi.flags&^(fCmp|fHasLo) == 0 && !t.latin {
 			// Listed only as a theme, an emotion or a comparative (کیفیتش,
 			// نگرانی, بدتره): its stem may still hold the opinion or attribute.
 			fb := a.fallback(sc.w.buf, t)
