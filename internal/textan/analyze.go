@@ -1,6 +1,9 @@
 package textan
 
-import "math"
+import (
+	"bytes"
+	"math"
+)
 
 // Tuning constants, set on our tuning sets (testdata/*_tune.tsv).
 const (
@@ -105,7 +108,7 @@ func (sc *scratch) structure() {
 func (sc *scratch) markResolved(n int) {
 	sc.clauseR = resize(sc.clauseR, n)
 	for i := range sc.toks {
-		if sc.infos[i].flags&fResolve != 0 && !sc.covered[i] {
+		if sc.infos[i].flags&fResolve != 0 && !sc.covered[i] && !sc.purpose(i) {
 			sc.clauseR[sc.clauseOf[i]] = true
 		}
 	}
@@ -118,3 +121,11 @@ func squash(raw float64) float64 {
 	}
 	return raw / math.Sqrt(raw*raw+squashAlpha)
 }
+
+// purpose reports a resolution that is only aimed at: "برای حل این مشکل"
+// (to solve this problem) says the problem was there, not that it went.
+func (sc *scratch) purpose(i int) bool {
+	return i > 0 && !sc.toks[i-1].latin && bytes.Equal(sc.word(i-1), faBaraye)
+}
+
+var faBaraye = []byte("برای")

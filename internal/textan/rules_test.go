@@ -49,6 +49,9 @@ func TestContextRules(t *testing.T) {
 		{"fa comparative has polarity", "از گوشی قبلیم خیلی بدتره", Negative},
 		{"fa a minute is not accurate", "سرعت چاپ ۱۸ صفحه در دقیقه است", Neutral},
 		{"fa printer copy is no fake", "قابلیت کپی و اسکن دارد", Neutral},
+		{"fa solving is not solved", "برای حل این مشکل مجبور شدم دستگاه رو ببرم تهران", Negative},
+		{"fa solved", "مشکلم حل شد", Positive},
+		{"fa recommend not to buy", "دوستای خوبم پیشنهاد میکنم که اصلا نخرید", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
