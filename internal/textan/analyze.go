@@ -83,6 +83,16 @@ func (sc *scratch) structure() {
 			boostNext = true
 			newClause(1)
 			seg++
+		case f&fSum != 0 && !sc.covered[i]:
+			// "…، ولی در کل راضیم": a summing-up weighs the whole comment
+			// so far, not only its own sentence, and decides like a contrast.
+			for c := 0; c <= clause; c++ {
+				sc.clauseW[c] *= beforeBut
+			}
+			sentStart = clause + 1
+			boostNext = true
+			newClause(1)
+			seg++
 		case f&fCond != 0 && !sc.covered[i]:
 			newClause(condW)
 			seg++

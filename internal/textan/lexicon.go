@@ -29,6 +29,7 @@ const (
 	fToo                         // too, بیش از حد: excess, so a mild or plain word turns negative
 	fConcord                     // هیچ: the clause's negated verb, however far, denies the next word
 	fListed                      // listed in a polarity table, even at 0 (هنگام is not هنگ+ام)
+	fSum                         // overall, در کل: the clause it opens sums the comment up
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

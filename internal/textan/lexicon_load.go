@@ -83,6 +83,7 @@ func loadModifiers(l *lexicon) {
 var ruleFlags = map[string]uint32{
 	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
 	"than": fThan, "demo": fDemo, "too": fToo, "concord": fConcord,
+	"sum": fSum,
 }
 
 func loadEmoji(l *lexicon) {

@@ -52,6 +52,11 @@ func TestContextRules(t *testing.T) {
 		{"fa solving is not solved", "برای حل این مشکل مجبور شدم دستگاه رو ببرم تهران", Negative},
 		{"fa solved", "مشکلم حل شد", Positive},
 		{"fa recommend not to buy", "دوستای خوبم پیشنهاد میکنم که اصلا نخرید", Negative},
+		{"fa overall decides", "صفحه نمایشش ضعیفه. باتریش هم ضعیفه. در کل راضیم", Positive},
+		{"en overall decides", "The screen is weak. The battery is weak. Overall I am happy", Positive},
+		{"fa lack of progress", "عدم پیشرفت نرم افزاری", Negative},
+		{"fa no fault can be found", "نمیتوان ایراد دیگری به آن گرفت", Positive},
+		{"fa lacks nothing", "از گوشی های سطح اول هیچ چیزی کمتر نداره", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
