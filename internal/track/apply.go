@@ -27,33 +27,33 @@ const applyGather = 20 * time.Millisecond
 // applyLoop moves staged events into the events table until Close; then it
 // empties the inbox of what this node staged, so a command that ingests
 // and exits leaves nothing behind.
-func (in *Ingester) applyLoop(part int) {
+func (in *Ingester) applyLoop() {
 	defer in.applyWG.Done()
 	tick := time.NewTicker(applyPoll)
 	defer tick.Stop()
 	for {
-		in.applyAll(part)
+		in.applyAll()
 		select {
-		case <-in.inbox.wake[part]:
+		case <-in.inbox.wake:
 			select {
 			case <-time.After(applyGather):
 			case <-in.quit:
 			}
 		case <-tick.C:
 		case <-in.quit:
-			for in.inbox.busy() && in.applyAll(part) {
+			for in.inbox.busy() && in.applyAll() {
 			}
 			return
 		}
 	}
 }
 
-// applyAll applies the partition's inbox rows until none is left, and
-// reports whether it could reach the database.
-func (in *Ingester) applyAll(part int) bool {
+// applyAll applies inbox rows until none is left, and reports whether it
+// could reach the database.
+func (in *Ingester) applyAll() bool {
 	for {
 		mark := in.inbox.mark()
-		n, err := in.applyOnce(part)
+		n, err := in.applyOnce()
 		if err != nil {
 			in.opt.Log.Warn("applying the event inbox failed; retrying", "err", err)
 			select {
@@ -63,7 +63,7 @@ func (in *Ingester) applyAll(part int) bool {
 			return false
 		}
 		if n == 0 {
-			in.inbox.drained(part, mark)
+			in.inbox.drained(mark)
 			return true
 		}
 	}
@@ -75,14 +75,14 @@ type claimed struct {
 	events []*Event
 }
 
-// applyOnce applies the partition's oldest rows, up to about applyEvents
-// events, and returns how many rows it applied.
-func (in *Ingester) applyOnce(part int) (int, error) {
+// applyOnce applies the oldest rows, up to about applyEvents events, and
+// returns how many rows it applied.
+func (in *Ingester) applyOnce() (int, error) {
 	switch in.spool {
 	case nil:
 		return 0, nil
 	case in.db:
-		return in.applyShared(part)
+		return in.applyShared()
 	}
 	return in.applyCompanion()
 }
@@ -91,7 +91,7 @@ func (in *Ingester) applyOnce(part int) (int, error) {
 // deletes them. If that transaction fails with the database reachable,
 // each row is applied on its own (applyAlone), so one bad event cannot
 // hold the rest.
-func (in *Ingester) applyShared(part int) (int, error) {
+func (in *Ingester) applyShared() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
 	var rows []claimed
@@ -99,7 +99,7 @@ func (in *Ingester) applyShared(part int) (int, error) {
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0]
 		var err error
-		if rows, err = claim(ctx, tx, part); err != nil || len(rows) == 0 {
+		if rows, err = claim(ctx, tx.QueryRow, tx.Dialect() == store.Postgres); err != nil || len(rows) == 0 {
 			return err
 		}
 		if err := write(ctx, tx, eventsOf(rows), &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
@@ -164,19 +164,21 @@ func (in *Ingester) applyAlone(r claimed) error {
 	return in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
 }
 
-// claim reads a partition's oldest rows of the inbox table, about
-// applyEvents events' worth, each locked; rows other nodes hold are
+// claim reads the oldest inbox rows, about applyEvents events' worth. With
+// lock (PostgreSQL) each row is locked and rows other nodes hold are
 // skipped, so several nodes apply the inbox side by side.
-func claim(ctx context.Context, tx *store.Tx, part int) ([]claimed, error) {
-	const q = `SELECT id, workspace_id, events, payload FROM event_inbox WHERE part = ? AND id > ?
-		ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
+func claim(ctx context.Context, queryRow func(context.Context, string, ...any) *sql.Row, lock bool) ([]claimed, error) {
+	q := `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1`
+	if lock {
+		q += ` FOR UPDATE SKIP LOCKED`
+	}
 	var rows []claimed
 	after, total := int64(0), 0
 	for total < applyEvents {
 		var r claimed
 		var n int
 		var payload []byte
-		err := tx.QueryRow(ctx, q, part, after).Scan(&r.id, &r.ws, &n, &payload)
+		err := queryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
 		if errors.Is(err, sql.ErrNoRows) {
 			break
 		}
@@ -218,19 +220,6 @@ func readRows(ctx context.Context, spool *store.DB) ([]claimed, error) {
 		rows, total = append(rows, r), total+n
 	}
 	return rows, q.Err()
-}
-
-// insertRow stages one row: in the inbox table with its partition, or in
-// a companion file, which has one applier and no partitions.
-func insertRow(ctx context.Context, tx *store.Tx, r inboxRow) error {
-	if tx.Dialect() == store.Postgres {
-		_, err := tx.Exec(ctx, `INSERT INTO event_inbox (workspace_id, part, events, payload, received_at) VALUES (?, ?, ?, ?, ?)`,
-			r.ws, r.part, len(r.events), encodeEvents(nil, r.events), store.Millis(tx.Now))
-		return err
-	}
-	_, err := tx.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, ?)`,
-		r.ws, len(r.events), encodeEvents(nil, r.events), store.Millis(tx.Now))
-	return err
 }
 
 func deleteRows(ctx context.Context, tx *store.Tx, rows []claimed) error {

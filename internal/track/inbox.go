@@ -2,29 +2,11 @@ package track
 
 import (
 	"context"
-	"hash/fnv"
 	"sync"
 	"time"
 
-	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
-
-// pgParts is how many partitions of people the PostgreSQL inbox has, each
-// with an applier on every node: two apply half as fast again as one
-// (BenchmarkIngest, docs/benchmarks.md). Every node must agree on it, and
-// rows staged under another count would wait for a node that has it; a
-// release that changes it must move the rows.
-const pgParts = 2
-
-// inboxParts is the partitions of the engine's inbox: SQLite has one
-// writer, so one.
-func inboxParts(d store.Dialect) int {
-	if d == store.Postgres {
-		return pgParts
-	}
-	return 1
-}
 
 // inboxRowEvents bounds the events of one inbox row, so one applying
 // transaction stays short and the writer is never held for long.
@@ -33,36 +15,24 @@ const inboxRowEvents = 500
 // inbox is what this node knows of the event inbox: whether rows it
 // staged may still wait there. While they may, every group is staged, so
 // a person's later events never overtake earlier ones on this node.
-//
-// Rows are split in partitions by person (partOf), one applier each, so
-// appliers work side by side and a person's events still apply in order.
 type inbox struct {
 	mu      sync.Mutex
 	backlog bool
-	seq     uint64          // counts stagings; the appliers compare it
-	empty   []uint64        // per partition: seq when its applier last found it empty
-	wake    []chan struct{} // per partition: tells its applier there is work
+	seq     uint64        // counts stagings; the applier compares it
+	wake    chan struct{} // tells the applier there is work
 }
 
-func newInbox(parts int) *inbox {
-	b := &inbox{empty: make([]uint64, parts), wake: make([]chan struct{}, parts)}
-	for i := range b.wake {
-		b.wake[i] = make(chan struct{}, 1)
-	}
-	return b
-}
+func newInbox() *inbox { return &inbox{wake: make(chan struct{}, 1)} }
 
-// staged records a committed staging and wakes the appliers.
+// staged records a committed staging and wakes the applier.
 func (b *inbox) staged() {
 	b.mu.Lock()
 	b.backlog = true
 	b.seq++
 	b.mu.Unlock()
-	for _, w := range b.wake {
-		select {
-		case w <- struct{}{}:
-		default:
-		}
+	select {
+	case b.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -73,18 +43,13 @@ func (b *inbox) mark() uint64 {
 	return b.seq
 }
 
-// drained records that part was found empty at mark, and clears the
-// backlog once every partition was found empty since the last staging.
-func (b *inbox) drained(part int, mark uint64) {
+// drained clears the backlog if nothing was staged since mark.
+func (b *inbox) drained(mark uint64) {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.empty[part] = mark
-	for _, m := range b.empty {
-		if m != b.seq {
-			return
-		}
+	if b.seq == mark {
+		b.backlog = false
 	}
-	b.backlog = false
+	b.mu.Unlock()
 }
 
 func (b *inbox) busy() bool {
@@ -116,10 +81,11 @@ func (in *Ingester) shouldStage(requests, events int) bool {
 func (in *Ingester) stage(events []*Event) error {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
-	rows := inboxRows(events, len(in.inbox.wake))
+	rows := inboxRows(events)
 	err := in.spool.InTx(ctx, func(tx *store.Tx) error {
 		for _, r := range rows {
-			if err := insertRow(ctx, tx, r); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, ?)`,
+				r.ws, len(r.events), encodeEvents(nil, r.events), store.Millis(tx.Now)); err != nil {
 				return err
 			}
 		}
@@ -133,52 +99,24 @@ func (in *Ingester) stage(events []*Event) error {
 
 type inboxRow struct {
 	ws     int64
-	part   int
 	events []*Event
 }
 
-// inboxRows splits a group by workspace and partition, in order, and in
-// rows of at most inboxRowEvents events.
-func inboxRows(events []*Event, parts int) []inboxRow {
-	type key struct {
-		ws   int64
-		part int
-	}
+// inboxRows splits a group by workspace, in order, and in rows of at most
+// inboxRowEvents events.
+func inboxRows(events []*Event) []inboxRow {
 	var rows []inboxRow
-	open := map[key]int{} // → index of its last row
+	open := map[int64]int{} // workspace → index of its last row
 	for _, e := range events {
-		k := key{e.WorkspaceID, partOf(e, parts)}
-		i, ok := open[k]
+		i, ok := open[e.WorkspaceID]
 		if !ok || len(rows[i].events) >= inboxRowEvents {
-			rows = append(rows, inboxRow{ws: k.ws, part: k.part})
+			rows = append(rows, inboxRow{ws: e.WorkspaceID})
 			i = len(rows) - 1
-			open[k] = i
+			open[e.WorkspaceID] = i
 		}
 		rows[i].events = append(rows[i].events, e)
 	}
 	return rows
-}
-
-// partOf picks an event's partition by the identity that ties a person's
-// calls together: the anonymous id (a visitor's track calls and the
-// identify that names them carry it; an alias carries it as previousId),
-// else the first identity. A person's anonymous events therefore apply in
-// order, which keeps an identify from arriving after their visits and
-// leaving the visits on a profile of their own.
-func partOf(e *Event, parts int) int {
-	if parts <= 1 || len(e.Identities) == 0 {
-		return 0
-	}
-	id := e.Identities[0].Value
-	for _, x := range e.Identities {
-		if x.Kind == customer.AnonymousID {
-			id = x.Value
-			break
-		}
-	}
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(parts))
 }
 
 // Flush returns once the events this node staged before the call are in

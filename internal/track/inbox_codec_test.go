@@ -2,7 +2,6 @@ package track
 
 import (
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -82,15 +81,14 @@ func TestInboxCodecRefusesDamage(t *testing.T) {
 
 func TestInboxRowsSplitByWorkspaceAndSize(t *testing.T) {
 	var events []*Event
-	for i := range 4*inboxRowEvents + 3 {
-		e := &Event{Identities: []customer.Identity{{Kind: customer.UserID, Value: fmt.Sprint("u-", i%50)},
-			{Kind: customer.AnonymousID, Value: fmt.Sprint("a-", i%50)}}}
+	for i := range 2*inboxRowEvents + 3 {
+		e := &Event{}
 		e.WorkspaceID = int64(1 + i%2)
 		events = append(events, e)
 	}
-	rows := inboxRows(events, 2)
-	if len(rows) < 4 {
-		t.Fatalf("%d rows, want at least two per workspace", len(rows))
+	rows := inboxRows(events)
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want 4 (two per workspace)", len(rows))
 	}
 	total := 0
 	for _, r := range rows {
@@ -98,35 +96,13 @@ func TestInboxRowsSplitByWorkspaceAndSize(t *testing.T) {
 			t.Errorf("a row holds %d events", len(r.events))
 		}
 		for _, e := range r.events {
-			if e.WorkspaceID != r.ws || partOf(e, 2) != r.part {
-				t.Errorf("workspace %d, partition %d event in a row of %d, %d", e.WorkspaceID, partOf(e, 2), r.ws, r.part)
+			if e.WorkspaceID != r.ws {
+				t.Errorf("workspace %d event in a row of %d", e.WorkspaceID, r.ws)
 			}
 		}
 		total += len(r.events)
 	}
 	if total != len(events) {
 		t.Errorf("%d events in rows, want %d", total, len(events))
-	}
-}
-
-// TestPartitionFollowsTheAnonymousID: a visitor's anonymous track calls
-// and the identify that names them share a partition, so they apply in
-// order; one partition means every event is in it.
-func TestPartitionFollowsTheAnonymousID(t *testing.T) {
-	visit := &Event{Identities: []customer.Identity{{Kind: customer.AnonymousID, Value: "anon-7"}}}
-	named := &Event{Identities: []customer.Identity{{Kind: customer.UserID, Value: "u-1"}, {Kind: customer.AnonymousID, Value: "anon-7"}}}
-	seen := map[int]bool{}
-	for i := range 64 {
-		other := &Event{Identities: []customer.Identity{{Kind: customer.AnonymousID, Value: fmt.Sprint("anon-", i)}}}
-		seen[partOf(other, 2)] = true
-		if partOf(other, 1) != 0 {
-			t.Fatal("one partition holds every event")
-		}
-	}
-	if partOf(visit, 2) != partOf(named, 2) {
-		t.Error("the identify is in another partition than the visits it names")
-	}
-	if len(seen) != 2 {
-		t.Errorf("64 visitors fell in partitions %v, want both", seen)
 	}
 }

@@ -15,6 +15,10 @@ type Options struct {
 	// Committers is how many group transactions run at once: 0 means one
 	// on SQLite (it has one writer) and two on PostgreSQL.
 	Committers int
+	// Appliers is how many goroutines apply the inbox; 0 means one, which
+	// applies a node's rows in the order they were staged. On PostgreSQL
+	// every node applies, each taking rows the others do not hold.
+	Appliers int
 	// MaxGroup bounds the events one transaction takes from the queue.
 	MaxGroup int
 	// CacheTTL is how long keys, touchpoints and mappings are trusted
@@ -58,6 +62,9 @@ func (o *Options) defaults(d store.Dialect) {
 		if d == store.Postgres {
 			o.Committers = 2
 		}
+	}
+	if o.Appliers <= 0 {
+		o.Appliers = 1
 	}
 	if o.MaxGroup <= 0 {
 		o.MaxGroup = 4000
@@ -118,7 +125,7 @@ func New(db *store.DB, opt Options) *Ingester {
 		keys:     newCache[[32]byte, keyed](opt.CacheTTL, 100_000, db.Now),
 		catalogs: newCache[int64, catalog](opt.CacheTTL, 10_000, db.Now),
 		jobs:     make(chan *job, 4096),
-		inbox:    newInbox(inboxParts(db.Dialect)),
+		inbox:    newInbox(),
 		quit:     make(chan struct{}),
 	}
 	if db.Dialect == store.SQLite {
@@ -142,9 +149,9 @@ func New(db *store.DB, opt Options) *Ingester {
 		in.wg.Add(1)
 		go in.commitLoop()
 	}
-	for part := range inboxParts(db.Dialect) {
+	for range opt.Appliers {
 		in.applyWG.Add(1)
-		go in.applyLoop(part)
+		go in.applyLoop()
 	}
 	return in
 }

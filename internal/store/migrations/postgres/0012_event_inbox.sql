@@ -11,12 +11,10 @@
 CREATE TABLE event_inbox (
   id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   workspace_id BIGINT  NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-  part         INTEGER NOT NULL DEFAULT 0, -- the applier's partition of people
   events       INTEGER NOT NULL,
   payload      BYTEA   NOT NULL,
   received_at  BIGINT  NOT NULL
 );
-CREATE INDEX event_inbox_part ON event_inbox (part, id);
 -- Payloads are compact already; compressing them again would only cost the
 -- server CPU on every write.
 ALTER TABLE event_inbox ALTER COLUMN payload SET STORAGE EXTERNAL;
