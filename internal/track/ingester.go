@@ -15,10 +15,6 @@ type Options struct {
 	// Committers is how many group transactions run at once: 0 means one
 	// on SQLite (it has one writer) and two on PostgreSQL.
 	Committers int
-	// Appliers is how many goroutines apply the inbox; 0 means one, which
-	// applies a node's rows in the order they were staged. On PostgreSQL
-	// every node applies, each taking rows the others do not hold.
-	Appliers int
 	// MaxGroup bounds the events one transaction takes from the queue.
 	MaxGroup int
 	// CacheTTL is how long keys, touchpoints and mappings are trusted
@@ -62,9 +58,6 @@ func (o *Options) defaults(d store.Dialect) {
 		if d == store.Postgres {
 			o.Committers = 2
 		}
-	}
-	if o.Appliers <= 0 {
-		o.Appliers = 1
 	}
 	if o.MaxGroup <= 0 {
 		o.MaxGroup = 4000
@@ -149,10 +142,8 @@ func New(db *store.DB, opt Options) *Ingester {
 		in.wg.Add(1)
 		go in.commitLoop()
 	}
-	for range opt.Appliers {
-		in.applyWG.Add(1)
-		go in.applyLoop()
-	}
+	in.applyWG.Add(1)
+	go in.applyLoop() // one, so a node applies its rows in the order they were staged
 	return in
 }
 
