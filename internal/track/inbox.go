@@ -19,6 +19,7 @@ type inbox struct {
 	mu      sync.Mutex
 	backlog bool
 	seq     uint64        // counts stagings; the applier compares it
+	last    time.Time     // when the last staging committed
 	wake    chan struct{} // tells the applier there is work
 }
 
@@ -29,6 +30,7 @@ func (b *inbox) staged() {
 	b.mu.Lock()
 	b.backlog = true
 	b.seq++
+	b.last = time.Now()
 	b.mu.Unlock()
 	select {
 	case b.wake <- struct{}{}:
@@ -58,11 +60,24 @@ func (b *inbox) busy() bool {
 	return b.backlog
 }
 
+// recent reports whether a group was staged within d.
+func (b *inbox) recent(d time.Duration) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return time.Since(b.last) < d
+}
+
 // stageRequests is how many requests waiting together make a group go to
 // the inbox whatever its size: each direct commit costs a few milliseconds
 // of page writes, so many small requests at once are served far better by
 // one inbox row now and a large applying transaction a moment later.
 const stageRequests = 8
+
+// stageFor is how long the ingester keeps staging after a heavy group:
+// between two bursts of a heavy stream the inbox empties for a moment, and
+// a group written straight to the events table then would wait behind
+// the applier's transaction for the single writer.
+const stageFor = time.Second
 
 // shouldStage says whether a group of requests and events goes to the
 // inbox rather than straight to the events table.
@@ -70,7 +85,7 @@ func (in *Ingester) shouldStage(requests, events int) bool {
 	switch {
 	case in.opt.StageAt < 0:
 		return false
-	case events >= in.opt.StageAt || in.inbox.busy():
+	case events >= in.opt.StageAt || in.inbox.busy() || in.inbox.recent(stageFor):
 		return true
 	}
 	return requests >= stageRequests
