@@ -87,10 +87,10 @@ func (in *Ingester) applyOnce() (int, error) {
 	return in.applyCompanion()
 }
 
-// applyShared applies rows of the inbox table in one transaction that also
-// deletes them. If that transaction fails with the database reachable,
-// each row is applied on its own (applyAlone), so one bad event cannot
-// hold the rest.
+// applyShared applies rows of the inbox table (PostgreSQL, where the inbox
+// shares the database) in one transaction that also deletes them. If that
+// transaction fails with the database reachable, each row is applied on
+// its own (applyAlone), so one bad event cannot hold the rest.
 func (in *Ingester) applyShared() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
@@ -99,7 +99,7 @@ func (in *Ingester) applyShared() (int, error) {
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0]
 		var err error
-		if rows, err = claim(ctx, tx.QueryRow, tx.Dialect() == store.Postgres); err != nil || len(rows) == 0 {
+		if rows, err = claim(ctx, tx); err != nil || len(rows) == 0 {
 			return err
 		}
 		if err := write(ctx, tx, eventsOf(rows), &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
@@ -164,21 +164,18 @@ func (in *Ingester) applyAlone(r claimed) error {
 	return in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
 }
 
-// claim reads the oldest inbox rows, about applyEvents events' worth. With
-// lock (PostgreSQL) each row is locked and rows other nodes hold are
+// claim reads the oldest rows of the inbox table (PostgreSQL), about
+// applyEvents events' worth, each locked; rows other nodes hold are
 // skipped, so several nodes apply the inbox side by side.
-func claim(ctx context.Context, queryRow func(context.Context, string, ...any) *sql.Row, lock bool) ([]claimed, error) {
-	q := `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1`
-	if lock {
-		q += ` FOR UPDATE SKIP LOCKED`
-	}
+func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
+	const q = `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
 	var rows []claimed
 	after, total := int64(0), 0
 	for total < applyEvents {
 		var r claimed
 		var n int
 		var payload []byte
-		err := queryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
+		err := tx.QueryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
 		if errors.Is(err, sql.ErrNoRows) {
 			break
 		}
