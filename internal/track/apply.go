@@ -52,7 +52,7 @@ func (in *Ingester) applyLoop() {
 // could reach the database.
 func (in *Ingester) applyAll() bool {
 	for {
-		mark := in.inbox.mark()
+		mark, began := in.inbox.mark(), time.Now()
 		n, err := in.applyOnce()
 		if err != nil {
 			in.opt.Log.Warn("applying the event inbox failed; retrying", "err", err)
@@ -65,6 +65,39 @@ func (in *Ingester) applyAll() bool {
 		if n == 0 {
 			in.inbox.drained(mark)
 			return true
+		}
+		in.yield(time.Since(began))
+	}
+}
+
+// applyYield is how many times its own working time the applier rests
+// while this node is taking in a heavy stream: the stream is then answered
+// with the cores the applier leaves, at the speed of staging, and the
+// inbox is worked off in the quieter moments after.
+const applyYield = 3
+
+// receiving is how recent a staging must be for the stream to count as
+// still arriving.
+const receiving = 50 * time.Millisecond
+
+// applyDefer bounds the events the applier lets wait while it yields
+// (about 200 MB of inbox on disk): beyond it the stream is heavier than
+// this node can apply, not a burst, and applying gets every chance again.
+const applyDefer = 1_000_000
+
+// yield rests the applier after a transaction that took worked, while
+// events keep arriving, up to applyYield times worked.
+func (in *Ingester) yield(worked time.Duration) {
+	until := time.Now().Add(applyYield * worked)
+	for in.inbox.recent(receiving) && in.inbox.waiting() < applyDefer {
+		left := time.Until(until)
+		if left <= 0 {
+			return
+		}
+		select {
+		case <-time.After(min(left, receiving)):
+		case <-in.quit:
+			return
 		}
 	}
 }
@@ -109,6 +142,7 @@ func (in *Ingester) applyShared() (int, error) {
 	})
 	if err == nil {
 		in.known.learn(learned, in.db.Now())
+		in.inbox.applied(countEvents(rows))
 		return len(rows), nil
 	}
 	return in.applyEach(rows, err)
@@ -126,6 +160,7 @@ func (in *Ingester) applyCompanion() (int, error) {
 	if err := in.commit(eventsOf(rows)); err != nil {
 		return in.applyEach(rows, err)
 	}
+	in.inbox.applied(countEvents(rows))
 	return len(rows), in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) })
 }
 
@@ -139,8 +174,17 @@ func (in *Ingester) applyEach(rows []claimed, cause error) (int, error) {
 		if err := in.applyAlone(r); err != nil {
 			return 0, err
 		}
+		in.inbox.applied(len(r.events))
 	}
 	return len(rows), nil
+}
+
+func countEvents(rows []claimed) int {
+	n := 0
+	for _, r := range rows {
+		n += len(r.events)
+	}
+	return n
 }
 
 func eventsOf(rows []claimed) []*Event {

@@ -19,17 +19,19 @@ type inbox struct {
 	mu      sync.Mutex
 	backlog bool
 	seq     uint64        // counts stagings; the applier compares it
+	pending int           // events this node staged and has not applied
 	last    time.Time     // when the last staging committed
 	wake    chan struct{} // tells the applier there is work
 }
 
 func newInbox() *inbox { return &inbox{wake: make(chan struct{}, 1)} }
 
-// staged records a committed staging and wakes the applier.
-func (b *inbox) staged() {
+// staged records a committed staging of n events and wakes the applier.
+func (b *inbox) staged(n int) {
 	b.mu.Lock()
 	b.backlog = true
 	b.seq++
+	b.pending += n
 	b.last = time.Now()
 	b.mu.Unlock()
 	select {
@@ -52,6 +54,21 @@ func (b *inbox) drained(mark uint64) {
 		b.backlog = false
 	}
 	b.mu.Unlock()
+}
+
+// applied records n events moved to the events table. Rows of other
+// nodes count too, so pending never goes below zero.
+func (b *inbox) applied(n int) {
+	b.mu.Lock()
+	b.pending = max(0, b.pending-n)
+	b.mu.Unlock()
+}
+
+// waiting returns the events this node staged and has not applied.
+func (b *inbox) waiting() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.pending
 }
 
 func (b *inbox) busy() bool {
@@ -107,7 +124,7 @@ func (in *Ingester) stage(events []*Event) error {
 		return nil
 	})
 	if err == nil {
-		in.inbox.staged()
+		in.inbox.staged(len(events))
 	}
 	return err
 }
