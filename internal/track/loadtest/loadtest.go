@@ -7,10 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"fmt"
-	"io"
 	"math/rand/v2"
-	"net/http"
 	"sort"
 	"strconv"
 	"sync"
@@ -54,8 +51,7 @@ func Run(ctx context.Context, cfg Config) Result {
 	if cfg.Batch < 1 {
 		cfg.Batch = 1
 	}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Workers, MaxConnsPerHost: cfg.Workers}, Timeout: time.Minute}
-	run := &runner{cfg: cfg, client: client, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":")),
+	run := &runner{cfg: cfg, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":")),
 		gen: &Generator{Batch: cfg.Batch, Users: cfg.Users, Seed: cfg.Seed}}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
@@ -74,12 +70,11 @@ func Run(ctx context.Context, cfg Config) Result {
 }
 
 type runner struct {
-	cfg    Config
-	client *http.Client
-	auth   string
-	gen    *Generator
-	mu     sync.Mutex
-	res    Result
+	cfg  Config
+	auth string
+	gen  *Generator
+	mu   sync.Mutex
+	res  Result
 }
 
 // schedule yields the time each request is due: at the offered rate, or
@@ -115,10 +110,16 @@ func (r *runner) worker(ctx context.Context, w int, due <-chan time.Time) []time
 	rng := rand.New(rand.NewPCG(r.cfg.Seed, uint64(w)))
 	var lat []time.Duration
 	var buf bytes.Buffer
+	s, err := newSender(r.cfg.URL, r.auth)
+	if err != nil {
+		r.count(err)
+		return nil
+	}
+	defer s.close()
 	for at := range due {
 		buf.Reset()
 		path := r.gen.Body(&buf, rng)
-		err := r.send(path, buf.Bytes())
+		err := s.send(path, buf.Bytes())
 		if ctx.Err() != nil && err != nil {
 			return lat // cut off by the end of the run, not the server's fault
 		}
@@ -128,25 +129,6 @@ func (r *runner) worker(ctx context.Context, w int, due <-chan time.Time) []time
 		}
 	}
 	return lat
-}
-
-func (r *runner) send(path string, body []byte) error {
-	req, err := http.NewRequest("POST", r.cfg.URL+path, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", r.auth)
-	req.Header.Set("Content-Type", "application/json")
-	res, err := r.client.Do(req)
-	if err != nil {
-		return err
-	}
-	msg, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode/100 != 2 {
-		return fmt.Errorf("%d: %s", res.StatusCode, msg)
-	}
-	return nil
 }
 
 func (r *runner) count(err error) {
