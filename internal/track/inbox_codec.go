@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
@@ -21,8 +22,13 @@ const codecVersion = 1
 
 var errPayload = errors.New("track: the inbox payload is damaged or from a newer version")
 
-// encodeEvents appends events of one workspace to b.
+// encodeEvents appends events of one workspace to b, growing it once.
 func encodeEvents(b []byte, events []*Event) []byte {
+	need := 1 + binary.MaxVarintLen64
+	for _, e := range events {
+		need += encodedSize(e)
+	}
+	b = slices.Grow(b, need)
 	b = append(b, codecVersion)
 	b = binary.AppendUvarint(b, uint64(len(events)))
 	for _, e := range events {
@@ -56,6 +62,22 @@ func encodeEvent(b []byte, e *Event) []byte {
 	b = appendBytes(b, e.Raw)
 	b = appendPart(b, e.Raw, e.Properties)
 	return appendPart(b, e.Raw, e.Context)
+}
+
+// encodedSize is about what encodeEvent writes for e: exact but for
+// varints, and for properties or context that are not slices of the raw
+// message, which append then makes room for.
+func encodedSize(e *Event) int {
+	const length, number = 3, binary.MaxVarintLen64 // a length under 2 MB; a time
+	n := 8*length + 1 + 3*number + 2*(1+2*length) + len(e.MessageID) + len(e.Type) + len(e.Name) +
+		len(e.Touchpoint) + len(e.Channel) + len(e.env.Type) + len(e.env.SentAt) + len(e.Raw)
+	for _, id := range e.Identities {
+		n += 2*length + len(id.Kind) + len(id.Value)
+	}
+	for k, v := range e.Traits {
+		n += 2*length + len(k) + len(v)
+	}
+	return n
 }
 
 // appendPart writes part as an offset into raw when it is a slice of it

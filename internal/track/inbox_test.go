@@ -14,7 +14,7 @@ import (
 )
 
 // inboxFixture is a workspace and a source of its events, with no server.
-func inboxFixture(t *testing.T, db *store.DB) *Source {
+func inboxFixture(t testing.TB, db *store.DB) *Source {
 	t.Helper()
 	ctx := context.Background()
 	ws, err := onboard.Workspace(ctx, db, onboard.Request{

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
@@ -70,20 +69,17 @@ func (in *Ingester) Parse(src *Source, body []byte, typ string, received time.Ti
 		}
 		return []*Event{e}, nil, nil
 	}
-	var b struct {
-		Batch  []jsontext.Value `json:"batch"`
-		SentAt string           `json:"sentAt"`
+	batch, sentAt, err := splitBatch(body)
+	if err != nil {
+		return nil, nil, errs.Wrap("track.Parse", err)
 	}
-	if err := jsonv2.Unmarshal(body, &b, decodeOptions); err != nil {
-		return nil, nil, errs.Wrap("track.Parse", jsonError(err))
-	}
-	if len(b.Batch) == 0 {
+	if len(batch) == 0 {
 		return nil, nil, errs.Field("track.Parse", "batch", "the body needs a batch array with at least one event")
 	}
-	env := Envelope{SentAt: b.SentAt, Received: received}
-	events := make([]*Event, 0, len(b.Batch))
+	env := Envelope{SentAt: sentAt, Received: received}
+	events := make([]*Event, 0, len(batch))
 	var rejected []Rejection
-	for i, raw := range b.Batch {
+	for i, raw := range batch {
 		e, err := src.Prepare(json.RawMessage(raw), env, in.opt.MaxFuture)
 		if err != nil {
 			rejected = append(rejected, rejection(i, err))
@@ -101,4 +97,84 @@ func rejection(i int, err error) Rejection {
 		msg = err.Error()
 	}
 	return Rejection{Index: i, Field: errs.FieldOf(err), Reason: msg}
+}
+
+// splitBatch reads a batch body in one pass: its sentAt, and each message
+// as a slice of body rather than a copy. Names match in any case and a
+// repeated one's last value counts, as decodeOptions read messages.
+func splitBatch(body []byte) (batch [][]byte, sentAt string, err error) {
+	dec := jsontext.NewDecoder(bytes.NewReader(body), jsontext.AllowDuplicateNames(true))
+	if tok, err := dec.ReadToken(); err != nil {
+		return nil, "", bodyError(err)
+	} else if tok.Kind() != '{' {
+		return nil, "", errs.E("track", errs.Invalid, "the body must be a JSON object with a batch array")
+	}
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return nil, "", bodyError(err)
+		}
+		switch {
+		case strings.EqualFold(name.String(), "batch"):
+			if batch, err = splitArray(dec, body, batch[:0]); err != nil {
+				return nil, "", err
+			}
+		case strings.EqualFold(name.String(), "sentAt"):
+			v, err := dec.ReadToken()
+			switch {
+			case err != nil:
+				return nil, "", bodyError(err)
+			case v.Kind() == '"':
+				sentAt = v.String()
+			case v.Kind() != 'n':
+				return nil, "", errs.Field("track", "sentAt", "sentAt must be a string")
+			}
+		default:
+			if err := dec.SkipValue(); err != nil {
+				return nil, "", bodyError(err)
+			}
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil { // the closing brace
+		return nil, "", bodyError(err)
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, "", errs.E("track", errs.Invalid, "the event is not valid JSON: there is more after the body's object")
+	}
+	return batch, sentAt, nil
+}
+
+// splitArray reads the batch array's messages as slices of body.
+func splitArray(dec *jsontext.Decoder, body []byte, batch [][]byte) ([][]byte, error) {
+	switch tok, err := dec.ReadToken(); {
+	case err != nil:
+		return nil, bodyError(err)
+	case tok.Kind() == 'n':
+		return batch, nil
+	case tok.Kind() != '[':
+		return nil, errs.Field("track", "batch", "batch must be an array of events")
+	}
+	for dec.PeekKind() != ']' {
+		start := dec.InputOffset()
+		if _, err := dec.ReadValue(); err != nil {
+			return nil, bodyError(err)
+		}
+		// Between the previous value and this one lie a comma and space.
+		batch = append(batch, bytes.TrimLeft(body[start:dec.InputOffset()], ", \t\r\n"))
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, bodyError(err)
+	}
+	return batch, nil
+}
+
+// bodyError says what is wrong with a batch body's JSON.
+func bodyError(err error) error {
+	if err == io.EOF {
+		return errs.E("track", errs.Invalid, "the body is empty; send a JSON object with a batch array")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errs.E("track", errs.Invalid, "the body is not valid JSON: it ends before its JSON does")
+	}
+	return jsonError(err)
 }
