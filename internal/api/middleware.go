@@ -79,6 +79,9 @@ func (s *Server) withLog(next http.Handler) http.Handler {
 		if sw.status >= 500 {
 			level = slog.LevelWarn
 		}
+		if !s.Log.Enabled(r.Context(), level) {
+			return
+		}
 		s.Log.Log(r.Context(), level, "http", "method", r.Method, "path", r.URL.Path, "status", sw.status,
 			"bytes", sw.bytes, "ms", float64(time.Since(start).Microseconds())/1000, "request_id", r.Header.Get("X-Request-Id"))
 	})

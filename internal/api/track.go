@@ -69,13 +69,17 @@ func (s *Server) tooMany(w http.ResponseWriter, r *http.Request, wait time.Durat
 	s.fail(w, r, errs.E("track", errs.RateLimited, "this key sends more events than its limit; wait %d s and send them again", max(secs, 1)))
 }
 
+// success is Segment's answer to a request whose events were all taken.
+var success = []byte(`{"success":true}` + "\n")
+
 // accepted answers as Segment does when every event was taken, and with a
 // 400 problem listing each rejected event by index otherwise. The accepted
 // ones are stored either way, so a sender that resends the whole request
 // only repeats message ids already stored, which are ignored.
 func (s *Server) accepted(w http.ResponseWriter, r *http.Request, n int, rejected []track.Rejection) {
 	if len(rejected) == 0 {
-		respond(w, http.StatusOK, map[string]bool{"success": true})
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(success)
 		return
 	}
 	d := problem.From(r, errs.E("track", errs.Invalid, "%d of %d events were rejected; the other %d were stored",
