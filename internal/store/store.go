@@ -55,7 +55,8 @@ type Options struct {
 	Now      func() time.Time // the clock; nil means time.Now
 	CacheMB  int              // SQLite page cache of each connection; 0 means 32 MB
 	// CheckpointMB is how much WAL SQLite's writer lets grow before it
-	// checkpoints; 0 means 64 MB (see openSQLite).
+	// checkpoints; 0 means 64 MB (see openSQLite). A negative value turns
+	// the writer's checkpoints off: the owner calls Checkpoint instead.
 	CheckpointMB int
 }
 
@@ -123,7 +124,7 @@ func (db *DB) openSQLite(target string, opt Options) error {
 	if cacheMB <= 0 {
 		cacheMB = 32
 	}
-	if checkpointMB <= 0 {
+	if checkpointMB == 0 {
 		checkpointMB = 64
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
@@ -134,6 +135,11 @@ func (db *DB) openSQLite(target string, opt Options) error {
 	// to the database once, which under a heavy event stream cut the
 	// writer's page writes (see docs/benchmarks.md, Ingestion).
 	checkpoint := fmt.Sprintf("&_pragma=wal_autocheckpoint(%d)", checkpointMB<<20/4096)
+	if checkpointMB < 0 {
+		// The WAL is copied back by Checkpoint, off the writer's path; once
+		// it has been, the next write starts it over, cut to 16 MB.
+		checkpoint = "&_pragma=wal_autocheckpoint(0)&_pragma=journal_size_limit(16777216)"
+	}
 	w, err := sql.Open("sqlite", "file:"+file+"?"+pragmas+checkpoint+"&_txlock=immediate")
 	if err != nil {
 		return err
@@ -164,7 +170,26 @@ func (db *DB) Companion(ctx context.Context, name string) (*DB, error) {
 		return db, nil
 	}
 	ext := filepath.Ext(db.file)
-	return Open(ctx, strings.TrimSuffix(db.file, ext)+"-"+name+ext, Options{MaxConns: 2, Now: db.now, CacheMB: 2, CheckpointMB: 4})
+	return Open(ctx, strings.TrimSuffix(db.file, ext)+"-"+name+ext, Options{MaxConns: 2, Now: db.now, CacheMB: 2, CheckpointMB: -1})
+}
+
+// Checkpoint copies what SQLite's WAL holds back into the database file,
+// from a reader connection, for a database opened with a negative
+// CheckpointMB. The copy runs beside the writer, which is not held, but
+// under a steady stream of writes it never reaches the WAL's end, and the
+// WAL only grows. So once the WAL is past restartMB, a second pass holds
+// the writer back for the frames written meanwhile, and the WAL starts
+// over (cut to 16 MB). On PostgreSQL it does nothing.
+func (db *DB) Checkpoint(ctx context.Context, restartMB int) error {
+	if db.Dialect == Postgres {
+		return nil
+	}
+	var busy, frames, copied int
+	err := db.r.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied)
+	if err != nil || frames < restartMB<<20/4096 {
+		return err
+	}
+	return db.r.QueryRowContext(ctx, `PRAGMA wal_checkpoint(RESTART)`).Scan(&busy, &frames, &copied)
 }
 
 // Close closes every connection.

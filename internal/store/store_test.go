@@ -162,3 +162,54 @@ func TestCompanion(t *testing.T) {
 		}
 	})
 }
+
+// walFrames returns the frames in a SQLite file's WAL and how many of them
+// are copied back.
+func walFrames(t *testing.T, db *store.DB) (frames, copied int) {
+	t.Helper()
+	var busy int
+	if err := db.QueryRow(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied); err != nil {
+		t.Fatal(err)
+	}
+	return frames, copied
+}
+
+func TestCompanionCheckpointsOnlyWhenAsked(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if db.Dialect == store.Postgres {
+			if err := db.Checkpoint(ctx, 0); err != nil {
+				t.Fatalf("Checkpoint on PostgreSQL: %v", err)
+			}
+			return
+		}
+		c, err := db.Companion(ctx, "inbox")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.Exec(ctx, `CREATE TABLE spool (b BLOB)`)
+		write := func(mb int) {
+			for range mb * 25 {
+				if _, err := c.Exec(ctx, `INSERT INTO spool VALUES (randomblob(40000))`); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		write(6) // past SQLite's own 4 MB checkpoint, which the companion turns off
+		if err := c.Checkpoint(ctx, 64); err != nil {
+			t.Fatal(err)
+		}
+		frames, copied := walFrames(t, c)
+		if frames < 6<<20/4096 || copied != frames {
+			t.Fatalf("after writing 6 MB and a checkpoint below its restart size, the WAL has %d frames, %d copied; want all of 6 MB, all copied", frames, copied)
+		}
+		if err := c.Checkpoint(ctx, 4); err != nil {
+			t.Fatal(err)
+		}
+		write(1)
+		if frames, _ := walFrames(t, c); frames > 2<<20/4096 {
+			t.Fatalf("after a checkpoint past its restart size, the WAL kept %d frames; it should start over", frames)
+		}
+	})
+}

@@ -161,7 +161,21 @@ func (in *Ingester) applyCompanion() (int, error) {
 		return in.applyEach(rows, err)
 	}
 	in.inbox.applied(countEvents(rows))
-	return len(rows), in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) })
+	if err := in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) }); err != nil {
+		return 0, err
+	}
+	// The companion's WAL is copied back here, not in a staging commit, so
+	// a request never waits for it. It starts over when the stream pauses,
+	// or, if the stream does not, once it is large. If it cannot be copied
+	// now, the next round copies it.
+	restartMB := 16
+	if in.inbox.recent(receiving) {
+		restartMB = 256
+	}
+	if err := in.spool.Checkpoint(ctx, restartMB); err != nil {
+		in.opt.Log.Warn("checkpointing the event inbox failed", "err", err)
+	}
+	return len(rows), nil
 }
 
 // applyEach applies rows one by one after applying them together failed.
