@@ -84,6 +84,35 @@ func readSentiPersTokens(t *testing.T, path string) []Sample {
 	return out
 }
 
+// readSnappfood reads the Snappfood comments file of HooshvareLab
+// (tab-separated "index<TAB>comment<TAB>HAPPY|SAD<TAB>label_id" under a
+// header line; the index may be blank, a comment may be CSV-quoted) as
+// samples, keeping row order. Rows with another label are skipped.
+func readSnappfood(t *testing.T, path string) []Sample {
+	t.Helper()
+	r := csv.NewReader(openPublic(t, path))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = '\t', -1, true
+	var out []Sample
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(rec) < 3 {
+			continue
+		}
+		switch strings.TrimSpace(rec[2]) {
+		case "HAPPY":
+			out = append(out, Sample{Text: rec[1], Label: Positive})
+		case "SAD":
+			out = append(out, Sample{Text: rec[1], Label: Negative})
+		}
+	}
+}
+
 // sentiPersLabel maps SentiPers' −2…+2 to our three classes.
 func sentiPersLabel(s string) (string, bool) {
 	v, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(s), "+"))
@@ -121,6 +150,7 @@ func TestReadPublicFormats(t *testing.T) {
 	}
 	uci := readUCI(t, write("u.txt", "Lovely staff.\t1\nCold soup.\t0\n"))
 	csvS := readSentiPersCSV(t, write("s.csv", "\"گوشی خوبیه\",\"2\"\n\"باتری\n\nضعیفه\",\"-1\"\n\"وزن ۲۰۰ گرم\",\"0\"\n\"x\",\"label\"\n"))
+	snap := readSnappfood(t, write("f.tsv", "\tcomment\tlabel\tlabel_id\n\tغذا سرد بود\tSAD\t1\n7\t\"بسته بندی اصلا\"\" خوب بود\"\tHAPPY\t0\n\tx\tOTHER\t2\n"))
 	tok := readSentiPersTokens(t, write("s.xml", "0\tصفحه\tT\n1\tعالیه\tOP\t\t0\n[+2]\n[@@@]\n0\tقیمت\n1\tبالاست.\n[-1]\n[@@@]\n0\tسلام\n[0]\n[@@@]\n"))
 	want := []struct {
 		got  []Sample
@@ -128,6 +158,7 @@ func TestReadPublicFormats(t *testing.T) {
 	}{
 		{uci, []Sample{{Text: "Lovely staff.", Label: Positive}, {Text: "Cold soup.", Label: Negative}}},
 		{csvS, []Sample{{Text: "گوشی خوبیه", Label: Positive}, {Text: "باتری\n\nضعیفه", Label: Negative}, {Text: "وزن ۲۰۰ گرم", Label: Neutral}}},
+		{snap, []Sample{{Text: "غذا سرد بود", Label: Negative}, {Text: "بسته بندی اصلا\" خوب بود", Label: Positive}}},
 		{tok, []Sample{{Text: "صفحه عالیه", Label: Positive}, {Text: "قیمت بالاست.", Label: Negative}, {Text: "سلام", Label: Neutral}}},
 	}
 	for i, w := range want {
