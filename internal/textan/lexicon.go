@@ -30,6 +30,10 @@ const (
 	fConcord                     // هیچ: the clause's negated verb, however far, denies the next word
 	fListed                      // listed in a polarity table, even at 0 (هنگام is not هنگ+ام)
 	fSum                         // overall, در کل: the clause it opens sums the comment up
+	fInstead                     // به جای: what was delivered is not what was asked for
+	fAsk                         // سفارش دادم, خواسته بودم: what the customer asked for
+	fDeliver                     // فرستادن, آوردن: what the shop delivered
+	fBest                        // a comparative against this one, denied: nothing is better than this
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

@@ -83,7 +83,7 @@ func loadModifiers(l *lexicon) {
 var ruleFlags = map[string]uint32{
 	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
 	"than": fThan, "demo": fDemo, "too": fToo, "concord": fConcord,
-	"sum": fSum,
+	"sum": fSum, "instead": fInstead, "ask": fAsk, "deliver": fDeliver,
 }
 
 func loadEmoji(l *lexicon) {

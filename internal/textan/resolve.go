@@ -108,7 +108,9 @@ func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 	var found wordInfo
 	stems(w, t.latin, func(s []byte) bool {
 		wi, ok := a.lex.words[string(s)]
-		if ok && (wi.pol != 0 || wi.themes != nil || wi.emo != 0 || wi.attr != 0 || wi.qty != 0) {
+		// A Persian word that speaks only when denied (ارسال، توجه) is found
+		// through its inflections too: توجهی نمیکنند, شباهتی نداشت.
+		if ok && (wi.pol != 0 || wi.themes != nil || wi.emo != 0 || wi.attr != 0 || wi.qty != 0 || !t.latin && wi.negPol != 0) {
 			found = wi
 			found.phrase, found.flags = 0, wi.flags&^fHasLo
 			return true

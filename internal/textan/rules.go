@@ -34,9 +34,12 @@ func (sc *scratch) context() {
 			sc.excess(i)
 		case sc.toks[i].num:
 			sc.wait(i)
+		case wi.flags&fDeliver != 0:
+			sc.mismatch(i)
 		}
 		if sc.isCmp(i) && sc.againstUs(i) {
 			wi.pol = -wi.pol
+			wi.flags |= fBest // denied, it says nothing is better than this: از این بهتر نمیشه
 		}
 	}
 }
@@ -140,6 +143,13 @@ var faTar, faTare = []byte("تر"), []byte("تره")
 func (sc *scratch) againstUs(i int) bool {
 	if sc.toks[i].latin {
 		return i+2 < len(sc.toks) && sc.isFlag(i+1, fThan) && sc.isFlag(i+2, fDemo)
+	}
+	// بهتر از این: the comparative before its object
+	if i+2 < len(sc.toks) && sc.isFlag(i+1, fThan) && sc.isFlag(i+2, fDemo) {
+		return true
+	}
+	if i+1 < len(sc.toks) && sc.isFlag(i+1, fThan) && sc.isFlag(i+1, fDemo) {
+		return true // بهتر ازین
 	}
 	// از این [one or two words] بهتر
 	for d := 2; d <= 4 && i-d >= 0; d++ {

@@ -57,6 +57,19 @@ func TestContextRules(t *testing.T) {
 		{"fa lack of progress", "عدم پیشرفت نرم افزاری", Negative},
 		{"fa no fault can be found", "نمیتوان ایراد دیگری به آن گرفت", Positive},
 		{"fa lacks nothing", "از گوشی های سطح اول هیچ چیزی کمتر نداره", Positive},
+		{"fa instead of", "به جای نوشابه مشکی دلستر فرستادن", Negative},
+		{"fa ordered but got", "پیتزا مرغ سفارش دادم ولی پیتزا پپرونی آوردن", Negative},
+		{"fa ordered and got", "پیتزا سفارش دادم و زود آوردن", Positive},
+		{"fa not sent", "نوشابه ارسال نشد", Negative},
+		{"fa lone not sent", "سس و نون رو نفرستادن", Negative},
+		{"fa inflected denied word", "اصلا به توضیحات توجهی نکردند", Negative},
+		{"fa no resemblance", "هیچ شباهتی به عکس منو نداشت", Negative},
+		{"fa nothing better than this", "بهتر از این نمیتونید پیدا کنید", Positive},
+		{"fa better than this after", "گوشی قبلیم خیلی بهتر از این بود", Negative},
+		{"fa better than this joined", "با این پول خیلی بهتر ازین میشه گرفت", Negative},
+		{"fa food went cold", "پیتزا یخ کرده بود و نونش خمیر شده بود", Negative},
+		{"fa hit the spot", "واقعا چسبید", Positive},
+		{"fa did not overheat", "تا حالا اصلا داغ نکرده", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

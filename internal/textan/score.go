@@ -58,7 +58,10 @@ func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
 	case sc.consumed[i]:
 		v = 0 // a negator that denied a word says nothing of its own (never, ندارد)
 	case (v != 0 || wi.negPol != 0) && t.kind == tokWord:
-		if negated && wi.flags&fNoFlip == 0 {
+		switch {
+		case negated && wi.flags&fBest != 0:
+			v = -v // از این بهتر نمیشه: nothing is better than this, praise as strong as the word
+		case negated && wi.flags&fNoFlip == 0:
 			v = flip(v, wi.negPol)
 		}
 		v *= sc.intensity(i)
