@@ -49,9 +49,14 @@ func (sc *scratch) context() {
 // praise. The nearest attribute in the same span wins; the attribute's
 // own polarity (noise) is then spent.
 func (sc *scratch) quantity(i int) {
-	for d := 1; d <= qtyBack; d++ {
+	back := qtyBack
+	for d := 1; d <= back; d++ {
 		for _, j := range [2]int{i - d, i + d} {
 			if j < 0 || j >= len(sc.toks) || j > i+qtyAhead || sc.segOf[j] != sc.segOf[i] || sc.covered[j] {
+				continue
+			}
+			if sc.infos[j].attr != 0 && sc.relativeTo(j) {
+				back += 3 // the measure and its "نسبت به" do not count as distance
 				continue
 			}
 			if a := sc.infos[j].attr; a != 0 {
@@ -63,6 +68,14 @@ func (sc *scratch) quantity(i int) {
 		}
 	}
 }
+
+// relativeTo reports an attribute named as the measure of another:
+// "قیمتش نسبت به کاراییش بالاست" is about the price, not the performance.
+func (sc *scratch) relativeTo(j int) bool {
+	return j >= 2 && bytes.Equal(sc.word(j-1), faBe) && bytes.Equal(sc.word(j-2), faNesbat)
+}
+
+var faNesbat = []byte("نسبت")
 
 // excess reads "too X": an intensifier for a complaint (too slow) and for
 // strong praise (too good to be true is rare in reviews), a complaint of

@@ -70,6 +70,11 @@ func TestContextRules(t *testing.T) {
 		{"fa food went cold", "پیتزا یخ کرده بود و نونش خمیر شده بود", Negative},
 		{"fa hit the spot", "واقعا چسبید", Positive},
 		{"fa did not overheat", "تا حالا اصلا داغ نکرده", Positive},
+		{"fa indefinite complaint far from its verb", "مشکل خاصی با این گوشی نخواهید داشت", Positive},
+		{"fa indefinite complaint stops at another opinion", "مشکلی پیش اومد که درست نشد", Negative},
+		{"fa price relative to performance", "قیمتش نسبت به کارایی هاش هنوز بالاست", Negative},
+		{"fa beyond expectations", "کیفیتی فراتر از انتظار دارد", Positive},
+		{"fa no rival", "در این رده قیمت رقیبی ندارد", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,5 +1,7 @@
 package textan
 
+import "bytes"
+
 // tally is what the polarity pass found in a comment.
 type tally struct {
 	lexScore float64
@@ -157,8 +159,13 @@ func (sc *scratch) negated(i int) bool {
 	if sc.concord(i) {
 		return true
 	}
-	for j := i + 1; j < len(sc.toks) && j <= i+window && sc.segOf[j] == c; j++ {
-		if sc.infos[j].flags&fNegPost != 0 && !sc.covered[j] && !sc.consumed[j] {
+	end := i + window
+	for j := i + 1; j < len(sc.toks) && j <= end && sc.segOf[j] == c; j++ {
+		if sc.covered[j] {
+			end++ // the rest of the word's own phrase is no distance: هم رده ای هم نداره
+			continue
+		}
+		if sc.infos[j].flags&fNegPost != 0 && !sc.consumed[j] {
 			sc.consumed[j] = true
 			return true
 		}
@@ -174,7 +181,8 @@ func (sc *scratch) negated(i int) bool {
 // کرد), so the window does not apply.
 func (sc *scratch) concord(i int) bool {
 	c := sc.segOf[i]
-	if i < 1 || !sc.isFlag(i-1, fConcord) && !(i >= 2 && sc.isFlag(i-2, fConcord)) {
+	hich := i >= 1 && (sc.isFlag(i-1, fConcord) || i >= 2 && sc.isFlag(i-2, fConcord))
+	if !hich && !sc.indefinite(i) {
 		return false
 	}
 	for j := i + 1; j < len(sc.toks) && sc.segOf[j] == c; j++ {
@@ -182,9 +190,28 @@ func (sc *scratch) concord(i int) bool {
 			sc.consumed[j] = true
 			return true
 		}
+		if !hich && sc.infos[j].pol != 0 && !sc.covered[j] {
+			return false // another opinion word: the verb belongs to it
+		}
 	}
 	return false
 }
+
+// indefinite reports a Persian opinion noun in the indefinite, which a
+// negated verb denies from further off than the window: "مشکلی با این
+// گوشی ندارم", "مشکل خاصی با این گوشی نخواهید داشت".
+func (sc *scratch) indefinite(i int) bool {
+	t := &sc.toks[i]
+	if t.latin || sc.covered[i] {
+		return false
+	}
+	if i+1 < len(sc.toks) && bytes.Equal(sc.word(i+1), faKhasi) {
+		return true
+	}
+	return sc.infos[i].pol < 0 && !sc.exact[i] && bytes.HasSuffix(sc.w.buf[t.s:t.e], faYe)
+}
+
+var faKhasi, faYe = []byte("خاصی"), []byte("ی")
 
 // modal reports whether the negator at j is a modal one: couldn't, or
 // "not" after could/can.
