@@ -12,6 +12,8 @@ func TestNormalize(t *testing.T) {
 		{"privative prefix apart", "بی کیفیت", "بیکیفیت"},
 		{"plural apart", "کفش ها", "کفشها"},
 		{"persian digits", "۱۲۳ ٤٥", "123 45"},
+		{"digits against persian letters", "عالی۴ ۲۰دقیقه", "عالی 4 20 دقیقه"},
+		{"latin model names stay whole", "S3 و p3100", "s3 و p3100"},
 		{"diacritics", "اَصلاً خُوب", "اصلا خوب"},
 		{"tatweel", "عـــالی", "عالی"},
 		{"persian elongation", "عاااالی خیلیییی", "عالی خیلی"},

@@ -45,6 +45,9 @@ func (w *normWriter) write(s string) {
 }
 
 func (w *normWriter) letter(r rune, c runeClass) {
+	if w.inWord && w.scriptTurns(r, c) {
+		w.endWord() // عالی۴, ۲۰دقیقه: a number written against a Persian word is a word of its own
+	}
 	if !w.inWord {
 		w.startWord()
 	}
@@ -91,6 +94,20 @@ func (w *normWriter) endWord() {
 		copy(w.buf[w.wordStart-1:], w.buf[w.wordStart:])
 		w.buf = w.buf[:len(w.buf)-1]
 	}
+}
+
+// scriptTurns reports a Persian letter against a digit, either way round;
+// Latin model names (S3, 4s, p3100) stay whole.
+func (w *normWriter) scriptTurns(r rune, c runeClass) bool {
+	last, _ := utf8.DecodeLastRune(w.buf)
+	lastDigit := last >= '0' && last <= '9'
+	switch c {
+	case classDigit:
+		return isPersianLetter(last)
+	case classLetter:
+		return lastDigit && isPersianLetter(r)
+	}
+	return false
 }
 
 // afterPersianWord reports whether the word being closed directly follows a

@@ -75,6 +75,7 @@ func TestContextRules(t *testing.T) {
 		{"fa price relative to performance", "قیمتش نسبت به کارایی هاش هنوز بالاست", Negative},
 		{"fa beyond expectations", "کیفیتی فراتر از انتظار دارد", Positive},
 		{"fa no rival", "در این رده قیمت رقیبی ندارد", Positive},
+		{"fa wait written against its number", "غذا بعد از ۴۵دقیقه رسید", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

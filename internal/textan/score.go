@@ -90,8 +90,8 @@ func (sc *scratch) polarity(i int) float64 {
 	switch {
 	case wi.mult != 0 && nextWord:
 		return 0
-	case i > 0 && sc.toks[i-1].num && !sc.toks[i].latin && !(nextWord && sc.covered[i+1]):
-		return 0 // Persian units only: "100% late" is still late
+	case i > 0 && sc.toks[i-1].num && !sc.toks[i].latin && !(nextWord && sc.covered[i+1]) && wi.flags&fNoFlip == 0:
+		return 0 // Persian units only: "100% late" is still late; a wait (۴۵ دقیقه) is read by wait
 	}
 	return float64(wi.pol)
 }
