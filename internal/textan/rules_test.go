@@ -76,6 +76,7 @@ func TestContextRules(t *testing.T) {
 		{"fa beyond expectations", "کیفیتی فراتر از انتظار دارد", Positive},
 		{"fa no rival", "در این رده قیمت رقیبی ندارد", Positive},
 		{"fa wait written against its number", "غذا بعد از ۴۵دقیقه رسید", Negative},
+		{"fa not supported", "از بازی های سه بعدی پشتیبانی نمیکنه", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
