@@ -77,6 +77,7 @@ func TestContextRules(t *testing.T) {
 		{"fa no rival", "در این رده قیمت رقیبی ندارد", Positive},
 		{"fa wait written against its number", "غذا بعد از ۴۵دقیقه رسید", Negative},
 		{"fa not supported", "از بازی های سه بعدی پشتیبانی نمیکنه", Negative},
+		{"fa otherwise", "فقط یه کم تاخیر داشت وگرنه غذا خوب بود", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
