@@ -39,7 +39,9 @@ func (sc *scratch) context() {
 		}
 		if sc.isCmp(i) && sc.againstUs(i) {
 			wi.pol = -wi.pol
-			wi.flags |= fBest // denied, it says nothing is better than this: از این بهتر نمیشه
+			if !sc.toks[i].latin {
+				wi.flags |= fBest // denied, it says nothing is better than this: از این بهتر نمیشه
+			}
 		}
 	}
 }
