@@ -13,6 +13,7 @@ type normWriter struct {
 	joinNext  bool
 	prev      rune
 	run       int
+	last      rune // the last rune written into a word
 }
 
 func (w *normWriter) reset() {
@@ -55,6 +56,7 @@ func (w *normWriter) letter(r rune, c runeClass) {
 		w.run++
 		if w.run == 3 {
 			w.buf = append(w.buf, elongMark)
+			w.last = elongMark
 		}
 		if w.run >= 3 {
 			return
@@ -63,6 +65,7 @@ func (w *normWriter) letter(r rune, c runeClass) {
 		w.prev, w.run = r, 1
 	}
 	w.buf = utf8.AppendRune(w.buf, r)
+	w.last = r
 }
 
 func (w *normWriter) startWord() {
@@ -99,11 +102,10 @@ func (w *normWriter) endWord() {
 // scriptTurns reports a Persian letter against a digit, either way round;
 // Latin model names (S3, 4s, p3100) stay whole.
 func (w *normWriter) scriptTurns(r rune, c runeClass) bool {
-	last, _ := utf8.DecodeLastRune(w.buf)
-	lastDigit := last >= '0' && last <= '9'
+	lastDigit := w.last >= '0' && w.last <= '9'
 	switch c {
 	case classDigit:
-		return isPersianLetter(last)
+		return isPersianLetter(w.last)
 	case classLetter:
 		return lastDigit && isPersianLetter(r)
 	}
