@@ -213,3 +213,24 @@ func TestCompanionCheckpointsOnlyWhenAsked(t *testing.T) {
 		}
 	})
 }
+
+func TestInboxPayloadsAreCompressedWherePossible(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		if db.Dialect != store.Postgres {
+			t.Skip("the inbox is a table on PostgreSQL only; SQLite's is a companion file")
+		}
+		ctx := context.Background()
+		if _, err := db.Exec(ctx, `CREATE TEMP TABLE lz4_probe (b bytea COMPRESSION lz4)`); err != nil {
+			t.Skipf("this PostgreSQL has no LZ4 (%v); the migration leaves payloads uncompressed", err)
+		}
+		var compression, storage string
+		err := db.QueryRow(ctx, `SELECT attcompression::text, attstorage::text FROM pg_attribute
+			WHERE attrelid = 'event_inbox'::regclass AND attname = 'payload'`).Scan(&compression, &storage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if compression != "l" || storage != "x" {
+			t.Errorf("event_inbox.payload: compression %q, storage %q; want LZ4 (l) and extended (x)", compression, storage)
+		}
+	})
+}
