@@ -80,16 +80,22 @@ const applyYield = 3
 // still arriving.
 const receiving = 50 * time.Millisecond
 
-// applyDefer bounds the events the applier lets wait while it yields
-// (about 200 MB of inbox on disk): beyond it the stream is heavier than
-// this node can apply, not a burst, and applying gets every chance again.
-const applyDefer = 1_000_000
+// applyDefer and applyLag bound what the applier lets wait while it
+// rests: a million events (some 450 MB of inbox on disk), and events
+// received 15 s before the ones it applies. Beyond either, the stream is
+// heavier than this node applies with what the stream leaves it, not a
+// burst, and applying gets every chance again: under such a stream events
+// reach the timelines about 15 s after they were answered.
+const (
+	applyDefer = 1_000_000
+	applyLag   = 15 * time.Second
+)
 
 // yield rests the applier after a transaction that took worked, while
 // events keep arriving, up to applyYield times worked.
 func (in *Ingester) yield(worked time.Duration) {
 	until := time.Now().Add(applyYield * worked)
-	for in.inbox.recent(receiving) && in.inbox.waiting() < applyDefer {
+	for in.inbox.recent(receiving) && in.inbox.waiting() < applyDefer && in.inbox.lag(in.db.Now()) < applyLag {
 		left := time.Until(until)
 		if left <= 0 {
 			return
@@ -142,7 +148,7 @@ func (in *Ingester) applyShared() (int, error) {
 	})
 	if err == nil {
 		in.known.learn(learned, in.db.Now())
-		in.inbox.applied(countEvents(rows))
+		in.inbox.applied(eventsOf(rows))
 		return len(rows), nil
 	}
 	return in.applyEach(rows, err)
@@ -160,7 +166,7 @@ func (in *Ingester) applyCompanion() (int, error) {
 	if err := in.commit(eventsOf(rows)); err != nil {
 		return in.applyEach(rows, err)
 	}
-	in.inbox.applied(countEvents(rows))
+	in.inbox.applied(eventsOf(rows))
 	if err := in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) }); err != nil {
 		return 0, err
 	}
@@ -188,17 +194,9 @@ func (in *Ingester) applyEach(rows []claimed, cause error) (int, error) {
 		if err := in.applyAlone(r); err != nil {
 			return 0, err
 		}
-		in.inbox.applied(len(r.events))
+		in.inbox.applied(r.events)
 	}
 	return len(rows), nil
-}
-
-func countEvents(rows []claimed) int {
-	n := 0
-	for _, r := range rows {
-		n += len(r.events)
-	}
-	return n
 }
 
 func eventsOf(rows []claimed) []*Event {

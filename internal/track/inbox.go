@@ -20,6 +20,7 @@ type inbox struct {
 	backlog bool
 	seq     uint64        // counts stagings; the applier compares it
 	pending int           // events this node staged and has not applied
+	head    time.Time     // when the newest event applied was received
 	last    time.Time     // when the last staging committed
 	wake    chan struct{} // tells the applier there is work
 }
@@ -56,12 +57,28 @@ func (b *inbox) drained(mark uint64) {
 	b.mu.Unlock()
 }
 
-// applied records n events moved to the events table. Rows of other
-// nodes count too, so pending never goes below zero.
-func (b *inbox) applied(n int) {
+// applied records events moved to the events table. Rows of other nodes
+// count too, so pending never goes below zero.
+func (b *inbox) applied(events []*Event) {
 	b.mu.Lock()
-	b.pending = max(0, b.pending-n)
+	b.pending = max(0, b.pending-len(events))
+	for _, e := range events {
+		if e.ReceivedAt.After(b.head) {
+			b.head = e.ReceivedAt
+		}
+	}
 	b.mu.Unlock()
+}
+
+// lag is how long before now the newest applied event was received: how
+// far the applier is behind the stream; zero before it applied any.
+func (b *inbox) lag(now time.Time) time.Duration {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.head.IsZero() {
+		return 0
+	}
+	return now.Sub(b.head)
 }
 
 // waiting returns the events this node staged and has not applied.

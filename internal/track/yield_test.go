@@ -3,6 +3,9 @@ package track
 import (
 	"testing"
 	"time"
+
+	"github.com/tajrobe/tajrobe/internal/store"
+	"github.com/tajrobe/tajrobe/internal/store/storetest"
 )
 
 // yieldReturns runs in.yield(worked) and reports whether it returned
@@ -19,7 +22,16 @@ func yieldReturns(in *Ingester, worked time.Duration) bool {
 }
 
 func TestApplierYieldsOnlyToABurst(t *testing.T) {
-	in := &Ingester{inbox: newInbox(), quit: make(chan struct{})}
+	db := storetest.Open(t, store.SQLite)
+	in := &Ingester{db: db, inbox: newInbox(), quit: make(chan struct{})}
+	fresh := func(n int) []*Event { // n events received just now
+		events := make([]*Event, n)
+		for i := range events {
+			events[i] = &Event{}
+			events[i].ReceivedAt = db.Now()
+		}
+		return events
+	}
 	defer close(in.quit)
 	const hour = time.Hour / applyYield
 
@@ -43,20 +55,34 @@ func TestApplierYieldsOnlyToABurst(t *testing.T) {
 		t.Fatal("while events arrive the applier went on at once; it should rest")
 	}
 
+	late := fresh(1)
+	late[0].ReceivedAt = db.Now().Add(-applyLag - time.Second)
+	in.inbox.applied(late)
+	if !yieldReturns(in, hour) {
+		t.Fatalf("applying events received %s ago the applier rested; beyond applyLag it should apply at once", applyLag+time.Second)
+	}
+	in.inbox.applied(fresh(1))
+	if yieldReturns(in, hour) {
+		t.Fatal("caught up with the stream the applier went on at once; it should rest again")
+	}
+
 	in.inbox.staged(applyDefer)
 	if !yieldReturns(in, hour) {
 		t.Fatalf("with %d events waiting the applier rested; beyond applyDefer it should apply at once", in.inbox.waiting())
 	}
-	close(stop)
-
-	in.inbox.applied(applyDefer)
+	in.inbox.applied(fresh(applyDefer))
 	if in.inbox.waiting() == 0 || in.inbox.waiting() > 1_000 {
 		t.Fatalf("waiting = %d after applying the large staging, want the stream's few hundred", in.inbox.waiting())
 	}
+	if yieldReturns(in, hour) {
+		t.Fatal("with the backlog back under applyDefer the applier went on at once; it should rest again")
+	}
+
+	close(stop)
 	if !yieldReturns(in, hour) {
 		t.Fatal("after the stream stopped the applier rested; it should apply at once")
 	}
-	in.inbox.applied(1_000)
+	in.inbox.applied(fresh(in.inbox.waiting() + 1_000))
 	if in.inbox.waiting() != 0 {
 		t.Fatalf("waiting = %d after applying other nodes' rows too, want 0", in.inbox.waiting())
 	}
