@@ -21,7 +21,7 @@ func (s *Server) ingest(typ string) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		received := s.DB.Now()
-		body, err := track.ReadBody(r.Body, r.Header.Get("Content-Encoding"), limit)
+		body, err := track.ReadBody(r.Body, r.Header.Get("Content-Encoding"), limit, r.ContentLength)
 		if err != nil {
 			s.fail(w, r, err)
 			return
