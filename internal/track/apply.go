@@ -2,8 +2,6 @@ package track
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -220,33 +218,74 @@ func (in *Ingester) applyAlone(r claimed) error {
 	return in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
 }
 
-// claim reads the oldest rows of the inbox table (PostgreSQL), about
+// claimLook is how many of the oldest inbox rows claim looks at to pick
+// about applyEvents events' worth: a burst of single-event requests stages
+// many small rows.
+const claimLook = 256
+
+// claim takes the oldest rows of the inbox table (PostgreSQL), about
 // applyEvents events' worth, each locked; rows other nodes hold are
-// skipped, so several nodes apply the inbox side by side.
+// skipped, so several nodes apply the inbox side by side. It picks the
+// rows by their event counts first, then locks and reads only those: two
+// queries a round, however small the rows. Rows it cannot read are passed
+// over.
 func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
-	const q = `SELECT id, workspace_id, events, payload FROM event_inbox WHERE id > ? ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
-	var rows []claimed
-	after, total := int64(0), 0
-	for total < applyEvents {
-		var r claimed
-		var n int
-		var payload []byte
-		err := tx.QueryRow(ctx, q, after).Scan(&r.id, &r.ws, &n, &payload)
-		if errors.Is(err, sql.ErrNoRows) {
-			break
-		}
-		if err != nil {
+	for after := int64(0); ; {
+		ids, err := oldestRows(ctx, tx, after)
+		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
-		after = r.id
+		rows, err := lockRows(ctx, tx, ids)
+		if err != nil || len(rows) > 0 {
+			return rows, err
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+// lockRows locks and reads the rows named, skipping those another node
+// holds.
+func lockRows(ctx context.Context, tx *store.Tx, ids []int64) ([]claimed, error) {
+	q, err := tx.Query(ctx, `SELECT id, workspace_id, payload FROM event_inbox WHERE id = ANY(?) ORDER BY id FOR UPDATE SKIP LOCKED`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	var rows []claimed
+	for q.Next() {
+		var r claimed
+		var payload []byte
+		if err := q.Scan(&r.id, &r.ws, &payload); err != nil {
+			return nil, err
+		}
 		if r.events, err = decodeEvents(payload, r.ws); err != nil {
 			// Written by a newer version, or damaged: leave it for a node
 			// that can read it rather than lose it or stop the inbox.
 			continue
 		}
-		rows, total = append(rows, r), total+n
+		rows = append(rows, r)
 	}
-	return rows, nil
+	return rows, q.Err()
+}
+
+// oldestRows returns the ids of the oldest inbox rows after the id after
+// that together hold about applyEvents events.
+func oldestRows(ctx context.Context, tx *store.Tx, after int64) ([]int64, error) {
+	q, err := tx.Query(ctx, `SELECT id, events FROM event_inbox WHERE id > ? ORDER BY id LIMIT ?`, after, claimLook)
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	var ids []int64
+	for total := 0; total < applyEvents && q.Next(); {
+		var id int64
+		var n int
+		if err := q.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		ids, total = append(ids, id), total+n
+	}
+	return ids, q.Err()
 }
 
 // readRows reads the oldest rows of a companion inbox, which one node

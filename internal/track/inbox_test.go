@@ -143,3 +143,43 @@ func TestInboxAppliedByTwoNodes(t *testing.T) {
 		}
 	})
 }
+
+// TestInboxPassesOverRowsItCannotRead: rows written by a newer version
+// (or damaged) at the head of the inbox are left where they are, and the
+// rows behind them are applied.
+func TestInboxPassesOverRowsItCannotRead(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		src := inboxFixture(t, db)
+		spool, err := openSpool(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if spool != db {
+			defer spool.Close()
+		}
+		newer := []byte{codecVersion + 1, 1, 0}
+		for i := range 300 { // more rows than claim looks at in one go
+			if _, err := spool.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, 0)`,
+				src.Workspace.ID, 10, newer); err != nil {
+				t.Fatal(i, err)
+			}
+		}
+		events := batchOf(t, src, "behind", 50, 5)
+		if _, err := spool.Exec(ctx, `INSERT INTO event_inbox (workspace_id, events, payload, received_at) VALUES (?, ?, ?, 0)`,
+			src.Workspace.ID, len(events), encodeEvents(nil, events)); err != nil {
+			t.Fatal(err)
+		}
+		in := New(db, Options{})
+		defer in.Close()
+		for deadline := time.Now().Add(30 * time.Second); countRows(t, db, `SELECT COUNT(*) FROM events`) < 50; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the row behind the unreadable ones was never applied (%d events)", countRows(t, db, `SELECT COUNT(*) FROM events`))
+			}
+		}
+		var left int
+		if err := spool.QueryRow(ctx, `SELECT COUNT(*) FROM event_inbox`).Scan(&left); err != nil || left != 300 {
+			t.Errorf("%d rows left in the inbox (%v), want the 300 unreadable ones", left, err)
+		}
+	})
+}
