@@ -9,8 +9,21 @@ import (
 
 // applyEvents is about how many events one applying transaction takes:
 // enough to amortise the commit, few enough to hold SQLite's single writer
-// for tens of milliseconds, not hundreds.
-const applyEvents = 1000
+// for tens of milliseconds, not hundreds. While a stream arrives it takes
+// applyEventsBusy: its rests come oftener and shorter, and the requests
+// that share the cores with it wait less behind it.
+const (
+	applyEvents     = 1000
+	applyEventsBusy = 250
+)
+
+// roundEvents is how many events the next applying transaction takes.
+func (in *Ingester) roundEvents() int {
+	if in.inbox.recent(receiving) {
+		return applyEventsBusy
+	}
+	return applyEvents
+}
 
 // applyPoll is how often the applier looks at the inbox without being
 // woken: for rows another node staged and died before applying, and for
@@ -136,7 +149,7 @@ func (in *Ingester) applyShared() (int, error) {
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0]
 		var err error
-		if rows, err = claim(ctx, tx); err != nil || len(rows) == 0 {
+		if rows, err = claim(ctx, tx, in.roundEvents()); err != nil || len(rows) == 0 {
 			return err
 		}
 		if err := write(ctx, tx, eventsOf(rows), &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
@@ -157,7 +170,7 @@ func (in *Ingester) applyShared() (int, error) {
 func (in *Ingester) applyCompanion() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
-	rows, err := readRows(ctx, in.spool)
+	rows, err := readRows(ctx, in.spool, in.roundEvents())
 	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
@@ -219,19 +232,19 @@ func (in *Ingester) applyAlone(r claimed) error {
 }
 
 // claimLook is how many of the oldest inbox rows claim looks at to pick
-// about applyEvents events' worth: a burst of single-event requests stages
+// a round's events: a burst of single-event requests stages
 // many small rows.
 const claimLook = 256
 
 // claim takes the oldest rows of the inbox table (PostgreSQL), about
-// applyEvents events' worth, each locked; rows other nodes hold are
+// limit events' worth, each locked; rows other nodes hold are
 // skipped, so several nodes apply the inbox side by side. It picks the
 // rows by their event counts first, then locks and reads only those: two
 // queries a round, however small the rows. Rows it cannot read are passed
 // over.
-func claim(ctx context.Context, tx *store.Tx) ([]claimed, error) {
+func claim(ctx context.Context, tx *store.Tx, limit int) ([]claimed, error) {
 	for after := int64(0); ; {
-		ids, err := oldestRows(ctx, tx, after)
+		ids, err := oldestRows(ctx, tx, after, limit)
 		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
@@ -269,15 +282,15 @@ func lockRows(ctx context.Context, tx *store.Tx, ids []int64) ([]claimed, error)
 }
 
 // oldestRows returns the ids of the oldest inbox rows after the id after
-// that together hold about applyEvents events.
-func oldestRows(ctx context.Context, tx *store.Tx, after int64) ([]int64, error) {
+// that together hold about limit events.
+func oldestRows(ctx context.Context, tx *store.Tx, after int64, limit int) ([]int64, error) {
 	q, err := tx.Query(ctx, `SELECT id, events FROM event_inbox WHERE id > ? ORDER BY id LIMIT ?`, after, claimLook)
 	if err != nil {
 		return nil, err
 	}
 	defer q.Close()
 	var ids []int64
-	for total := 0; total < applyEvents && q.Next(); {
+	for total := 0; total < limit && q.Next(); {
 		var id int64
 		var n int
 		if err := q.Scan(&id, &n); err != nil {
@@ -291,15 +304,15 @@ func oldestRows(ctx context.Context, tx *store.Tx, after int64) ([]int64, error)
 // readRows reads the oldest rows of a companion inbox, which one node
 // owns, in one query: a burst of single-event requests stages many small
 // rows, and a query each would cost more than applying them.
-func readRows(ctx context.Context, spool *store.DB) ([]claimed, error) {
-	q, err := spool.Query(ctx, `SELECT id, workspace_id, events, payload FROM event_inbox ORDER BY id LIMIT ?`, applyEvents)
+func readRows(ctx context.Context, spool *store.DB, limit int) ([]claimed, error) {
+	q, err := spool.Query(ctx, `SELECT id, workspace_id, events, payload FROM event_inbox ORDER BY id LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer q.Close()
 	var rows []claimed
 	total := 0
-	for total < applyEvents && q.Next() {
+	for total < limit && q.Next() {
 		var r claimed
 		var n int
 		var payload []byte
