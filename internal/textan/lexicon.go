@@ -34,6 +34,8 @@ const (
 	fAsk                         // سفارش دادم, خواسته بودم: what the customer asked for
 	fDeliver                     // فرستادن, آوردن: what the shop delivered
 	fBest                        // a comparative against this one, denied: nothing is better than this
+	fAdverb                      // متاسفانه: a sentence adverb, never denied and never taking a verb's denial
+	fVerb                        // بود, است, داشت: an affirmative verb that closes its predicate
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

@@ -84,6 +84,7 @@ var ruleFlags = map[string]uint32{
 	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
 	"than": fThan, "demo": fDemo, "too": fToo, "concord": fConcord,
 	"sum": fSum, "instead": fInstead, "ask": fAsk, "deliver": fDeliver,
+	"adverb": fAdverb, "verb": fVerb,
 }
 
 func loadEmoji(l *lexicon) {

@@ -26,6 +26,10 @@ func (a *Analyzer) resolveWord(sc *scratch, i int) {
 			sc.infos[i] = pi
 			for k := i + 1; k < i+n; k++ {
 				sc.covered[k] = true
+				// A covered word keeps only its verb flag: a phrase that ends in
+				// its verb (سرد بود) closes its predicate.
+				wk, _ := a.word(sc.w.buf, &sc.toks[k])
+				sc.infos[k].flags = wk.flags & fVerb
 			}
 			return
 		}

@@ -78,6 +78,11 @@ func TestContextRules(t *testing.T) {
 		{"fa wait written against its number", "غذا بعد از ۴۵دقیقه رسید", Negative},
 		{"fa not supported", "از بازی های سه بعدی پشتیبانی نمیکنه", Negative},
 		{"fa otherwise", "فقط یه کم تاخیر داشت وگرنه غذا خوب بود", Positive},
+		{"fa verb closes its predicate", "پیتزا سرد بود سس نداشت", Negative},
+		{"fa sentence adverb leaves the verb", "متاسفانه توجه نکردند", Negative},
+		{"fa coordinated under one denial", "خوشمزه و تازه نبود", Negative},
+		{"fa praise that intensifies", "غذا فوق العاده شور بود", Negative},
+		{"fa praise that intensifies nothing", "غذا فوق العاده بود", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

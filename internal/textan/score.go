@@ -88,12 +88,26 @@ func (sc *scratch) polarity(i int) float64 {
 	wi := &sc.infos[i]
 	nextWord := i+1 < len(sc.toks) && sc.toks[i+1].kind == tokWord
 	switch {
-	case wi.mult != 0 && nextWord:
+	case wi.mult != 0 && nextWord && (wi.pol == 0 || sc.toks[i].latin || sc.dualIntensifies(i)):
 		return 0
 	case i > 0 && sc.toks[i-1].num && !sc.toks[i].latin && !(nextWord && sc.covered[i+1]) && wi.flags&fNoFlip == 0:
 		return 0 // Persian units only: "100% late" is still late; a wait (۴۵ دقیقه) is read by wait
 	}
 	return float64(wi.pol)
+}
+
+// dualIntensifies reports a Persian opinion word that is also an
+// intensifier, used as one: "فوق العاده شور" is very salty, while
+// "فوق العاده بود" is praise of its own.
+func (sc *scratch) dualIntensifies(j int) bool {
+	if sc.toks[j].latin || sc.infos[j].pol == 0 || sc.infos[j].mult == 0 {
+		return false
+	}
+	k := j + 1
+	for k < len(sc.toks) && sc.covered[k] {
+		k++
+	}
+	return k < len(sc.toks) && sc.toks[k].kind == tokWord && (sc.infos[k].pol != 0 || sc.infos[k].qty != 0)
 }
 
 // flip is the polarity of a negated word: its own negated polarity when
@@ -112,15 +126,17 @@ func flip(v float64, negPol float32) float64 {
 
 // findNegations decides, in text order, which opinion words are denied,
 // before any is scored, so a negator knows whether it denied something
-// (never recommend) or stands alone (never brought my salad).
+// (never recommend) or stands alone (never brought my salad). A sentence
+// adverb (متاسفانه) is never denied and leaves the verb to the word it
+// belongs to: "متاسفانه توجه نشده بود".
 func (sc *scratch) findNegations() {
 	for i := range sc.toks {
 		wi := &sc.infos[i]
-		if sc.covered[i] || sc.toks[i].kind != tokWord || sc.consumed[i] {
+		if sc.covered[i] || sc.toks[i].kind != tokWord || sc.consumed[i] || wi.flags&fAdverb != 0 {
 			continue
 		}
 		if sc.polarity(i) != 0 || wi.negPol != 0 {
-			sc.neg[i] = sc.negated(i) != sc.raised[i]
+			sc.neg[i] = (sc.negated(i) || sc.coordinated(i)) != sc.raised[i]
 		}
 	}
 }
@@ -129,7 +145,7 @@ func (sc *scratch) findNegations() {
 func (sc *scratch) intensity(i int) float64 {
 	m := 1.0
 	for j := i - 1; j >= 0 && j >= i-2 && sc.clauseOf[j] == sc.clauseOf[i]; j-- {
-		if k := sc.infos[j].mult; k != 0 && sc.infos[j].pol == 0 {
+		if k := sc.infos[j].mult; k != 0 && (sc.infos[j].pol == 0 || sc.dualIntensifies(j)) {
 			m *= float64(k)
 		}
 	}
@@ -159,21 +175,51 @@ func (sc *scratch) negated(i int) bool {
 	if sc.concord(i) {
 		return true
 	}
+	if j := sc.negVerbAfter(i); j >= 0 {
+		sc.consumed[j] = true
+		return true
+	}
+	return false
+}
+
+// negVerbAfter finds the negated verb within the window after token i, in
+// its span, or -1. Another opinion word takes the verb for itself, and an
+// affirmative verb closes i's predicate, its own phrase's included: in
+// "غذا سرد بود قابل خوردن نبود" the نبود is not the cold food's.
+func (sc *scratch) negVerbAfter(i int) int {
+	c := sc.segOf[i]
 	end := i + window
 	for j := i + 1; j < len(sc.toks) && j <= end && sc.segOf[j] == c; j++ {
+		if sc.infos[j].flags&fVerb != 0 && !sc.toks[j].latin {
+			return -1
+		}
 		if sc.covered[j] {
 			end++ // the rest of the word's own phrase is no distance: هم رده ای هم نداره
 			continue
 		}
 		if sc.infos[j].flags&fNegPost != 0 && !sc.consumed[j] {
-			sc.consumed[j] = true
-			return true
+			return j
 		}
 		if sc.infos[j].pol != 0 && sc.infos[j].flags&fNegPost == 0 {
-			return false // another opinion word: the verb belongs to it
+			return -1 // another opinion word: the verb belongs to it
 		}
 	}
-	return false
+	return -1
+}
+
+// coordinated reads Persian opinion words joined by و under one negated
+// verb: in "اصلا خوشمزه و دلچسب نبود" the نبود denies both. The verb is
+// left for the last word of the chain to take.
+func (sc *scratch) coordinated(i int) bool {
+	k := i + 2
+	if sc.toks[i].latin || k >= len(sc.toks) || !sc.isFlag(i+1, fAnd) || sc.toks[i+1].latin ||
+		sc.covered[k] || sc.toks[k].kind != tokWord || sc.toks[k].latin {
+		return false
+	}
+	if p, q := sc.polarity(i), sc.polarity(k); p*q <= 0 {
+		return false
+	}
+	return sc.negVerbAfter(k) >= 0 || sc.coordinated(k)
 }
 
 // concord reads Persian negative concord: after هیچ the negated verb may
