@@ -101,4 +101,5 @@ var stopWords = map[string]bool{
 	"این": true, "آن": true, "در": true, "تو": true, "من": true, "ما": true,
 	"برای": true, "بود": true, "است": true, "هست": true, "شد": true, "هم": true,
 	"یه": true, "یک": true, "اون": true, "خیلی": true, "سلام": true,
+	"برام": true, "براش": true, "برامون": true, "واسه": true, "واسم": true,
 }

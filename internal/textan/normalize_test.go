@@ -23,6 +23,15 @@ func TestNormalize(t *testing.T) {
 		{"case and space", "  Very   GOOD\t", "very good"},
 		{"emoji apart", "عالی😍👍", "عالی 😍 👍"},
 		{"invalid utf8", "a\xffb", "a b"},
+		{"and typed against its word", "خشک وتازه", "خشک و تازه"},
+		{"with typed against its word", "باتاخیر رسید", "با تاخیر رسید"},
+		{"two joins", "سردوخیلی شور", "سرد و خیلی شور"},
+		{"joined before a denied verb", "برامنیاوردن", "برام نیاوردن"},
+		{"a join needs an opinion half", "بهروش", "بهروش"},
+		{"a known word stays whole", "بامزه آزاردهنده", "بامزه آزاردهنده"},
+		{"an agent noun is no denied verb", "دهنده", "دهنده"},
+		{"a prefix is not a half", "نامحترم", "نامحترم"},
+		{"alef without madda", "اب شده", "آب شده"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {

@@ -96,7 +96,9 @@ func (w *normWriter) endWord() {
 	if suffixWords[string(word)] && w.afterPersianWord() {
 		copy(w.buf[w.wordStart-1:], w.buf[w.wordStart:])
 		w.buf = w.buf[:len(w.buf)-1]
+		return
 	}
+	w.splitJoined()
 }
 
 // scriptTurns reports a Persian letter against a digit, either way round;

@@ -1,5 +1,7 @@
 package textan
 
+import "bytes"
+
 // resolve looks every token up once: the longest phrase starting at it,
 // else the word, else a stem of it, else the negated-verb rule.
 func (a *Analyzer) resolve(sc *scratch) {
@@ -124,5 +126,21 @@ func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 	if !t.latin && isNegVerbBytes(w) {
 		found.flags |= fNegPost
 	}
+	if found.pol == 0 && !t.latin {
+		found.pol = a.privative(w)
+	}
 	return found
+}
+
+// privative reads an unknown Persian word made of نا and a word of praise
+// as its opposite: نامحترم, ناتمیز.
+func (a *Analyzer) privative(w []byte) float32 {
+	rest, ok := bytes.CutPrefix(w, faNa)
+	if !ok || len(rest) < 6 {
+		return 0
+	}
+	if wi, ok := a.lex.words[string(rest)]; ok && wi.pol > 0 {
+		return -wi.pol
+	}
+	return 0
 }

@@ -83,6 +83,11 @@ func TestContextRules(t *testing.T) {
 		{"fa coordinated under one denial", "خوشمزه و تازه نبود", Negative},
 		{"fa praise that intensifies", "غذا فوق العاده شور بود", Negative},
 		{"fa praise that intensifies nothing", "غذا فوق العاده بود", Positive},
+		{"fa privative of praise", "پیک نامحترم بود", Negative},
+		{"fa no sign of it", "از سس انار خبری نبود", Negative},
+		{"fa as pictured denied", "اصلا مطابق عکس نبود", Negative},
+		{"fa unlike you", "از رستوران شما بعید بود", Negative},
+		{"fa piece is not outstanding", "سه تکه مرغ فرستادن", Neutral},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
