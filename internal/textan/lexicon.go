@@ -36,6 +36,10 @@ const (
 	fBest                        // a comparative against this one, denied: nothing is better than this
 	fAdverb                      // متاسفانه: a sentence adverb, never denied and never taking a verb's denial
 	fVerb                        // بود, است, داشت: an affirmative verb that closes its predicate
+	fHot                         // گرم, داغ: warmth, praise for food and a complaint for a drink
+	fCold                        // سرد, یخ: cold, a complaint for food and fine for a drink
+	fChilled                     // نوشابه, بستنی: served cold, so warmth is a complaint
+	fHours                       // ساعت: after a count, a wait of hours
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

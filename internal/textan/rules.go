@@ -36,6 +36,10 @@ func (sc *scratch) context() {
 			sc.wait(i)
 		case wi.flags&fDeliver != 0:
 			sc.mismatch(i)
+		case wi.flags&(fHot|fCold) != 0:
+			sc.temperature(i)
+		case wi.flags&fHours != 0:
+			sc.waitHours(i)
 		}
 		if sc.isCmp(i) && sc.againstUs(i) {
 			wi.pol = -wi.pol
@@ -104,6 +108,48 @@ func (sc *scratch) wait(i int) {
 	if n := atoiSmall(sc.w.buf[sc.toks[i].s:sc.toks[i].e]); n >= waitMin {
 		sc.infos[k].pol = waitW
 		sc.infos[k].flags |= fNoFlip // "it shouldn't take 30 min" is still a complaint
+	}
+}
+
+// waitHours reads "یک ساعت", "۲ ساعت" as a wait: ساعت (flagged hours)
+// after a count from one up; after it, ساعت ۴ is the time of day.
+func (sc *scratch) waitHours(i int) {
+	if i == 0 || sc.toks[i-1].kind != tokWord || sc.covered[i-1] {
+		return
+	}
+	p := sc.word(i - 1)
+	if sc.toks[i-1].num && atoiSmall(p) >= 1 || !sc.toks[i-1].num && hourCount(p) {
+		sc.infos[i].pol, sc.infos[i].flags = waitW, sc.infos[i].flags|fNoFlip
+	}
+}
+
+// hourCount reports a Persian number word that counts whole hours.
+func hourCount(w []byte) bool {
+	for _, c := range faCounts {
+		if bytes.Equal(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var faCounts = [][]byte{[]byte("یک"), []byte("یه"), []byte("دو"), []byte("سه"), []byte("چهار"), []byte("پنج")}
+
+// temperature reads warmth and cold by what they describe: a hot drink or
+// melted ice cream is a complaint (نوشابه گرم بود), a cold drink is not
+// (دوغ خنک بود), while for food warmth is praise and cold a complaint.
+func (sc *scratch) temperature(i int) {
+	c := sc.segOf[i]
+	for j := i - 1; j >= 0 && j >= i-4 && sc.segOf[j] == c; j-- {
+		if sc.infos[j].flags&fChilled == 0 || sc.covered[j] {
+			continue
+		}
+		if p := sc.infos[i].pol; sc.infos[i].flags&fHot != 0 && p > 0 {
+			sc.infos[i].pol = -p * 1.5
+		} else if sc.infos[i].flags&fCold != 0 && p < 0 {
+			sc.infos[i].pol = 0
+		}
+		return
 	}
 }
 

@@ -88,6 +88,12 @@ func TestContextRules(t *testing.T) {
 		{"fa as pictured denied", "اصلا مطابق عکس نبود", Negative},
 		{"fa unlike you", "از رستوران شما بعید بود", Negative},
 		{"fa piece is not outstanding", "سه تکه مرغ فرستادن", Neutral},
+		{"fa warm drink", "نوشابه گرم بود", Negative},
+		{"fa cold drink", "دوغ سرد بود", Neutral},
+		{"fa cold food", "غذا سرد بود", Negative},
+		{"fa wait of hours", "بعد از ۲ ساعت رسید", Negative},
+		{"fa wait of an hour in words", "یک ساعت طول کشید", Negative},
+		{"fa time of day", "ساعت ۴ رسید", Neutral},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
