@@ -94,6 +94,10 @@ func TestContextRules(t *testing.T) {
 		{"fa wait of hours", "بعد از ۲ ساعت رسید", Negative},
 		{"fa wait of an hour in words", "یک ساعت طول کشید", Negative},
 		{"fa time of day", "ساعت ۴ رسید", Neutral},
+		{"fa ordered then got", "پای آلبالو سفارش دادم پای نارگیل فرستادن", Negative},
+		{"fa ordered that got", "نوشابه دوتا سفارش دادم که یکی فرستادن", Negative},
+		{"fa the order was brought", "سفارش رو پیک آورد", Neutral},
+		{"fa in its place", "شکلات دیگری جاش فرستادن", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
