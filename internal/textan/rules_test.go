@@ -98,6 +98,9 @@ func TestContextRules(t *testing.T) {
 		{"fa ordered that got", "نوشابه دوتا سفارش دادم که یکی فرستادن", Negative},
 		{"fa the order was brought", "سفارش رو پیک آورد", Neutral},
 		{"fa in its place", "شکلات دیگری جاش فرستادن", Negative},
+		{"fa made me sick", "بعد از خوردنش حالم بد شد", Negative},
+		{"fa crushed on the way", "کیک کاملا خرد شده بود", Negative},
+		{"fa not bad at all", "پیتزاش بدک نبود", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
