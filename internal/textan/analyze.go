@@ -132,10 +132,29 @@ func squash(raw float64) float64 {
 	return raw / math.Sqrt(raw*raw+squashAlpha)
 }
 
-// purpose reports a resolution that is only aimed at: "برای حل این مشکل"
-// (to solve this problem) says the problem was there, not that it went.
+// purpose reports a resolution that is only aimed at or hoped for: "برای
+// حل این مشکل" (to solve this problem), "امیدوارم مشکل حل بشه" (I hope it
+// gets solved) say the problem is there, not that it went.
 func (sc *scratch) purpose(i int) bool {
-	return i > 0 && !sc.toks[i-1].latin && bytes.Equal(sc.word(i-1), faBaraye)
+	if sc.toks[i].latin {
+		return false
+	}
+	if i > 0 && bytes.Equal(sc.word(i-1), faBaraye) {
+		return true
+	}
+	if i+1 < len(sc.toks) && !sc.covered[i+1] && sc.toks[i+1].kind == tokWord {
+		for _, v := range faHoped {
+			if bytes.Equal(sc.word(i+1), v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-var faBaraye = []byte("برای")
+var (
+	faBaraye = []byte("برای")
+	// faHoped are subjunctive and imperative forms after حل / برطرف.
+	faHoped = [][]byte{[]byte("شود"), []byte("بشود"), []byte("بشه"), []byte("شه"), []byte("کنید"),
+		[]byte("کنین"), []byte("کنند"), []byte("کنن"), []byte("بکنید"), []byte("بکنن")}
+)

@@ -70,7 +70,7 @@ func (sc *scratch) reach(i int) {
 			v = reachW
 		}
 		if modal >= 0 {
-			sc.infos[modal].flags &^= fNegPost // نمی‌تونه … برسه: the modal's denial is the idiom's
+			sc.infos[modal].flags &^= fNegPost | fNegPre // نمی‌تونه … برسه: the modal's denial is the idiom's
 			sc.infos[modal].pol = 0
 		}
 		sc.infos[j].pol = float32(v)

@@ -61,6 +61,9 @@ func (sc *scratch) quantity(i int) {
 			if j < 0 || j >= len(sc.toks) || j > i+qtyAhead || sc.segOf[j] != sc.segOf[i] || sc.covered[j] {
 				continue
 			}
+			if j > i && sc.verbBetween(i, j) {
+				continue // "کم بود وزنش": past its verb a word is no longer its attribute
+			}
 			if sc.infos[j].attr != 0 && sc.relativeTo(j) {
 				back += 3 // the measure and its "نسبت به" do not count as distance
 				continue
@@ -73,6 +76,16 @@ func (sc *scratch) quantity(i int) {
 			}
 		}
 	}
+}
+
+// verbBetween reports an affirmative Persian verb after token i and before j.
+func (sc *scratch) verbBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if sc.infos[k].flags&fVerb != 0 && !sc.toks[k].latin {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeTo reports an attribute named as the measure of another:

@@ -101,6 +101,11 @@ func TestContextRules(t *testing.T) {
 		{"fa made me sick", "بعد از خوردنش حالم بد شد", Negative},
 		{"fa crushed on the way", "کیک کاملا خرد شده بود", Negative},
 		{"fa not bad at all", "پیتزاش بدک نبود", Positive},
+		{"fa denied can before its predicate", "نمیتونه غذا رو گرم برسونه", Negative},
+		{"fa hoped-for solution", "امیدوارم مشکل حل بشه", Negative},
+		{"fa attribute stops at the verb", "به نظرم کم بود وزنش رو چک کردم", Negative},
+		{"fa the only good thing", "تنها چیزی که خوب بود پیک بود", Negative},
+		{"fa really as indignation", "واقعا که یک سس نمیفرستند", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
