@@ -52,6 +52,9 @@ func joinPoint(word []byte, depth int) int {
 		if len(a) < minJoinHalf && !conj || prefixWords[string(a)] || bytes.Equal(a, faNa) {
 			continue // نامحترم, بیکیفیت: a prefix is not a word of its own
 		}
+		if !conj && (utf8.RuneCount(word) < 5 || bytes.Equal(b, faNeh)) {
+			continue // بدنه is no بد+نه: short words and the adverb ending ـانه stay whole
+		}
 		ai, aok := lexEntry(a)
 		if !aok {
 			continue
@@ -68,7 +71,7 @@ func joinPoint(word []byte, depth int) int {
 	return 0
 }
 
-var faVa, faNa, faAgent = []byte("و"), []byte("نا"), []byte("نده")
+var faVa, faNa, faNeh, faAgent = []byte("و"), []byte("نا"), []byte("نه"), []byte("نده")
 
 // lexEntry looks a Persian word up in the default lexicon: as it is,
 // through the informal table, through its stems, or as a negated verb.

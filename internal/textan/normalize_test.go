@@ -31,6 +31,7 @@ func TestNormalize(t *testing.T) {
 		{"a known word stays whole", "بامزه آزاردهنده", "بامزه آزاردهنده"},
 		{"an agent noun is no denied verb", "دهنده", "دهنده"},
 		{"a prefix is not a half", "نامحترم", "نامحترم"},
+		{"a short word stays whole", "بدنه", "بدنه"},
 		{"alef without madda", "اب شده", "آب شده"},
 		{"empty", "", ""},
 	}
