@@ -106,6 +106,9 @@ func TestContextRules(t *testing.T) {
 		{"fa attribute stops at the verb", "به نظرم کم بود وزنش رو چک کردم", Negative},
 		{"fa the only good thing", "تنها چیزی که خوب بود پیک بود", Negative},
 		{"fa really as indignation", "واقعا که یک سس نمیفرستند", Negative},
+		{"fa portion is an attribute", "حجم غذا خیلی کم بود", Negative},
+		{"fa blessing with a word between", "خدا بهشون برکت بده", Positive},
+		{"fa not the usual taste", "طعم همیشگی رو نداشت", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
