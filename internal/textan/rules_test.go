@@ -108,7 +108,7 @@ func TestContextRules(t *testing.T) {
 		{"fa really as indignation", "واقعا که یک سس نمیفرستند", Negative},
 		{"fa portion is an attribute", "حجم غذا خیلی کم بود", Negative},
 		{"fa blessing with a word between", "خدا بهشون برکت بده", Positive},
-		{"fa not the usual taste", "طعم همیشگی رو نداشت", Negative},
+		{"fa not the usual taste", "اصلا طعم همیشگی رو نداشت", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
