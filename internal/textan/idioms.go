@@ -38,6 +38,8 @@ func (sc *scratch) idioms() {
 		}
 		w := sc.word(i)
 		switch {
+		case bytes.Equal(w, faBuy):
+			sc.smell(i)
 		case bytes.Equal(w, faPay):
 			sc.reach(i)
 		case sc.infos[i].flags&fNegPost != 0 || bytes.HasPrefix(w, faNadasht):
@@ -45,6 +47,34 @@ func (sc *scratch) idioms() {
 		}
 	}
 }
+
+// smellW is the polarity of food said to smell of something: "بوی دنبه
+// میداد", "بوی یخچال گرفته بود". A smell named with an opinion (بوی خوبی
+// میداد) is read by that word instead.
+const smellW = -1.5
+
+// smell reads "بوی X میداد/داشت/گرفته بود" with no opinion word for X.
+func (sc *scratch) smell(i int) {
+	if sc.infos[i].pol != 0 {
+		return // a phrase of its own: بوی بد
+	}
+	for j := i + 1; j < len(sc.toks) && j <= i+4 && sc.clauseOf[j] == sc.clauseOf[i]; j++ {
+		if sc.covered[j] {
+			continue
+		}
+		if sc.infos[j].pol != 0 || sc.infos[j].negPol != 0 || sc.infos[j].flags&fNegPost != 0 {
+			return
+		}
+		if w := sc.word(j); bytes.HasPrefix(w, faMidad) || bytes.HasPrefix(w, faDasht) || bytes.HasPrefix(w, faGerefte) {
+			if j > i+1 {
+				sc.infos[i].pol = smellW
+			}
+			return
+		}
+	}
+}
+
+var faBuy, faMidad, faDasht, faGerefte = []byte("بوی"), []byte("مید"), []byte("داشت"), []byte("گرفت")
 
 // reach reads "به پای X نمی‌رسد" and "به گرد پای X هم نمی‌رسه": the thing
 // under review falls short of X, a complaint; when X is the thing itself

@@ -109,6 +109,8 @@ func TestContextRules(t *testing.T) {
 		{"fa portion is an attribute", "حجم غذا خیلی کم بود", Negative},
 		{"fa blessing with a word between", "خدا بهشون برکت بده", Positive},
 		{"fa not the usual taste", "اصلا طعم همیشگی رو نداشت", Negative},
+		{"fa smelled of something", "کبابش بوی دنبه میداد", Negative},
+		{"fa smelled good", "غذا بوی خوبی میداد", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
