@@ -123,6 +123,11 @@ func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 		}
 		return false
 	})
+	if !t.latin && found.pol == 0 && found.attr == 0 {
+		if wi, ok := a.spokenIs(w); ok {
+			found = wi
+		}
+	}
 	if !t.latin && isNegVerbBytes(w) {
 		found.flags |= fNegPost
 	}
@@ -131,6 +136,24 @@ func (a *Analyzer) fallback(buf []byte, t *token) wordInfo {
 	}
 	return found
 }
+
+// spokenIs reads the spoken س for است written against its word: بالاس
+// (بالاست), خوشمزس (خوشمزه است), موندس (مونده است).
+func (a *Analyzer) spokenIs(w []byte) (wordInfo, bool) {
+	stem, ok := bytes.CutSuffix(w, faSin)
+	if !ok || len(stem) < 6 {
+		return wordInfo{}, false
+	}
+	for _, k := range [2]string{string(stem), string(stem) + "ه"} {
+		if wi, ok := a.lex.words[k]; ok && (wi.pol != 0 || wi.attr != 0 || wi.qty != 0) {
+			wi.phrase, wi.flags = 0, wi.flags&^fHasLo
+			return wi, true
+		}
+	}
+	return wordInfo{}, false
+}
+
+var faSin = []byte("س")
 
 // privative reads an unknown Persian word made of نا and a word of praise
 // as its opposite: نامحترم, ناتمیز.

@@ -111,6 +111,8 @@ func TestContextRules(t *testing.T) {
 		{"fa not the usual taste", "اصلا طعم همیشگی رو نداشت", Negative},
 		{"fa smelled of something", "کبابش بوی دنبه میداد", Negative},
 		{"fa smelled good", "غذا بوی خوبی میداد", Positive},
+		{"fa spoken is written against its word", "خیلی خوشمزس", Positive},
+		{"fa spoken is after a quantity", "قیمتش خیلی بالاس", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
