@@ -20,6 +20,7 @@ func TestNormalize(t *testing.T) {
 		{"latin elongation", "soooo goooood", "so good"},
 		{"informal", "مرسی، نمیشه", "ممنون, نمیشود"},
 		{"finglish", "kheili khoob merci", "خیلی خوب ممنون"},
+		{"more finglish", "mesle hamishe taze", "مثل همیشه تازه"},
 		{"case and space", "  Very   GOOD\t", "very good"},
 		{"emoji apart", "عالی😍👍", "عالی 😍 👍"},
 		{"invalid utf8", "a\xffb", "a b"},
