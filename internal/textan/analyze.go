@@ -13,6 +13,7 @@ const (
 	beforeBut    = 0.5  // weight of the clauses before a contrast
 	afterBut     = 1.5  // weight of the clause after a contrast
 	conceded     = 0.5  // weight of a clause opened by although/هرچند
+	reserved     = 0.5  // weight of a clause opened by فقط after praise: "خوب بود فقط سرد بود"
 	questionW    = 0.4  // weight of a clause that ends in a question mark
 	squashAlpha  = 5.0  // raw sum → score in (-1,1): raw/sqrt(raw²+alpha)
 	neutralBand  = 0.2  // |score| below this is neutral
@@ -44,6 +45,7 @@ func (a *Analyzer) Analyze(text string) Result {
 func (sc *scratch) structure() {
 	sc.clauseW = append(sc.clauseW[:0], 1)
 	sc.clauseWish = append(sc.clauseWish[:0], false)
+	sc.clauseRes = append(sc.clauseRes[:0], false)
 	clause, seg, sentStart := 0, 0, 0
 	boostNext, boostAfterComma, raising := false, false, false
 	newClause := func(w float64) {
@@ -54,6 +56,7 @@ func (sc *scratch) structure() {
 		}
 		sc.clauseW = append(sc.clauseW, w)
 		sc.clauseWish = append(sc.clauseWish, false)
+		sc.clauseRes = append(sc.clauseRes, false)
 		raising = false
 	}
 	for i := range sc.toks {
@@ -99,6 +102,10 @@ func (sc *scratch) structure() {
 		case f&fConcede != 0 && !sc.covered[i]:
 			newClause(conceded)
 			boostAfterComma = true
+			seg++
+		case f&fReserve != 0 && !sc.covered[i] && !sc.toks[i].latin:
+			newClause(1)
+			sc.clauseRes[clause] = true
 			seg++
 		case f&fWish != 0 && !sc.covered[i]:
 			newClause(1)

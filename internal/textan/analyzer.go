@@ -96,6 +96,7 @@ type scratch struct {
 	clauseW    []float64
 	clauseR    []bool // the clause says a problem was resolved
 	clauseWish []bool // the clause says what the writer wishes were so
+	clauseRes  []bool // the clause is opened by فقط: a reservation if praise came before
 	clauseS    []float64
 	segS       []float64
 	key        []byte

@@ -40,6 +40,7 @@ const (
 	fCold                        // سرد, یخ: cold, a complaint for food and fine for a drink
 	fChilled                     // نوشابه, بستنی: served cold, so warmth is a complaint
 	fHours                       // ساعت: after a count, a wait of hours
+	fReserve                     // فقط: after praise, a reservation that weighs less
 )
 
 // wordInfo is everything the analyser knows about one canonical word or

@@ -84,7 +84,7 @@ var ruleFlags = map[string]uint32{
 	"raise": fRaise, "modal": fModal, "cmp": fCmp, "wish": fWish,
 	"than": fThan, "demo": fDemo, "too": fToo, "concord": fConcord,
 	"sum": fSum, "instead": fInstead, "ask": fAsk, "deliver": fDeliver,
-	"adverb": fAdverb, "verb": fVerb, "hot": fHot, "cold": fCold, "chilled": fChilled, "hours": fHours,
+	"adverb": fAdverb, "verb": fVerb, "hot": fHot, "cold": fCold, "chilled": fChilled, "hours": fHours, "reserve": fReserve,
 }
 
 func loadEmoji(l *lexicon) {

@@ -113,6 +113,8 @@ func TestContextRules(t *testing.T) {
 		{"fa smelled good", "غذا بوی خوبی میداد", Positive},
 		{"fa spoken is written against its word", "خیلی خوشمزس", Positive},
 		{"fa spoken is after a quantity", "قیمتش خیلی بالاس", Negative},
+		{"fa only a reservation after praise", "غذا خوب بود فقط سرد بود", Positive},
+		{"fa only with nothing praised", "فقط نون خالی بود و سرد بود", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

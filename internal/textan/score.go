@@ -20,7 +20,11 @@ func (a *Analyzer) score(sc *scratch) tally {
 	}
 	raw := 0.0
 	for c, s := range sc.clauseS {
-		raw += s * sc.clauseW[c]
+		w := sc.clauseW[c]
+		if sc.clauseRes[c] && raw > 0 {
+			w *= reserved // "خوب بود فقط یکم سرد بود": only a reservation after praise
+		}
+		raw += s * w
 	}
 	raw *= 1 + 0.1*float64(min(st.exclaims, 3))
 	st.lexScore = squash(raw)
