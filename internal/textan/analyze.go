@@ -12,6 +12,7 @@ const (
 	condW        = 0.5  // weight of a clause opened by if/اگر
 	beforeBut    = 0.5  // weight of the clauses before a contrast
 	afterBut     = 1.5  // weight of the clause after a contrast
+	afterButFa   = 1.2  // after ولی/اما: Persian customers weigh both halves (dev sets, docs/benchmarks.md)
 	conceded     = 0.5  // weight of a clause opened by although/هرچند
 	reserved     = 0.5  // weight of a clause opened by فقط after praise: "خوب بود فقط سرد بود"
 	questionW    = 0.4  // weight of a clause that ends in a question mark
@@ -77,6 +78,12 @@ func (sc *scratch) structure() {
 			boostNext = boostNext || boostAfterComma
 			boostAfterComma = false
 			newClause(1)
+			seg++
+		case f&fContrast != 0 && !sc.covered[i] && !sc.toks[i].latin:
+			// "غذا خوب بود ولی سرد بود": the praise before keeps its weight,
+			// the clause after counts a little more.
+			sentStart = clause + 1
+			newClause(afterButFa)
 			seg++
 		case f&fContrast != 0 && !sc.covered[i]:
 			for c := sentStart; c <= clause; c++ {

@@ -115,6 +115,7 @@ func TestContextRules(t *testing.T) {
 		{"fa spoken is after a quantity", "قیمتش خیلی بالاس", Negative},
 		{"fa only a reservation after praise", "غذا خوب بود فقط سرد بود", Positive},
 		{"fa only with nothing praised", "فقط نون خالی بود و سرد بود", Negative},
+		{"fa praise keeps its weight before ولی", "غذا خیلی خوشمزه بود ولی کمی سرد بود", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
