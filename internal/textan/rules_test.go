@@ -116,6 +116,8 @@ func TestContextRules(t *testing.T) {
 		{"fa only a reservation after praise", "غذا خوب بود فقط سرد بود", Positive},
 		{"fa only with nothing praised", "فقط نون خالی بود و سرد بود", Negative},
 		{"fa praise keeps its weight before ولی", "غذا خیلی خوشمزه بود ولی کمی سرد بود", Positive},
+		{"fa the exception is affirmed", "هیچ کلمه بجز عالی نمیشه وصفش کرد", Positive},
+		{"fa the only problem", "مشکل فقط قارچشه", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

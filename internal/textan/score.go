@@ -140,6 +140,9 @@ func (sc *scratch) findNegations() {
 			continue
 		}
 		if sc.polarity(i) != 0 || wi.negPol != 0 {
+			if sc.excepted(i) {
+				continue // "هیچ کلمه‌ای بجز عالی نمیشه وصفش کرد": the exception is affirmed
+			}
 			sc.neg[i] = (sc.negated(i) || sc.coordinated(i)) != sc.raised[i]
 		}
 	}
@@ -185,6 +188,25 @@ func (sc *scratch) negated(i int) bool {
 	}
 	return false
 }
+
+// excepted reports a Persian word named as the exception (جز, بجز, به جز,
+// غیر از) right before it: a denial of everything else affirms it.
+func (sc *scratch) excepted(i int) bool {
+	if sc.toks[i].latin {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if sc.toks[j].kind != tokWord {
+			return false
+		}
+		if w := sc.word(j); bytes.Equal(w, faJoz) || bytes.Equal(w, faBejoz) {
+			return true
+		}
+	}
+	return false
+}
+
+var faJoz, faBejoz = []byte("جز"), []byte("بجز")
 
 // negVerbAfter finds the negated verb within the window after token i, in
 // its span, or -1. Another opinion word takes the verb for itself, and an
