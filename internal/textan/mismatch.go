@@ -52,8 +52,19 @@ func (sc *scratch) askVerb(j int) bool {
 		return false
 	}
 	n := sc.word(j + 1)
-	return bytes.HasPrefix(n, faDad) || bytes.HasPrefix(n, faMidam) || bytes.HasPrefix(n, faKard)
+	if bytes.HasPrefix(n, faDad) || bytes.HasPrefix(n, faMidam) || bytes.HasPrefix(n, faKard) {
+		return true
+	}
+	// "سفارش من سیب سبز بود": the order named, then its copula.
+	for k := j + 1; k < len(sc.toks) && k <= j+5 && sc.toks[k].kind == tokWord; k++ {
+		if bytes.Equal(sc.word(k), faBud) {
+			return true
+		}
+	}
+	return false
 }
+
+var faBud = []byte("بود")
 
 var (
 	faKhast, faNevesht     = []byte("خواست"), []byte("نوشته")

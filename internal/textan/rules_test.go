@@ -118,6 +118,7 @@ func TestContextRules(t *testing.T) {
 		{"fa praise keeps its weight before ولی", "غذا خیلی خوشمزه بود ولی کمی سرد بود", Positive},
 		{"fa the exception is affirmed", "هیچ کلمه بجز عالی نمیشه وصفش کرد", Positive},
 		{"fa the only problem", "مشکل فقط قارچشه", Positive},
+		{"fa my order was then got", "سفارش من سیب سبز بود سیب قرمز ارسال کردن", Negative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
