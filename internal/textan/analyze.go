@@ -12,7 +12,8 @@ const (
 	condW        = 0.5  // weight of a clause opened by if/اگر
 	beforeBut    = 0.5  // weight of the clauses before a contrast
 	afterBut     = 1.5  // weight of the clause after a contrast
-	afterButFa   = 1.2  // after ولی/اما: Persian customers weigh both halves (dev sets, docs/benchmarks.md)
+	beforeButFa  = 0.7  // before ولی/اما: Persian customers weigh both halves (dev sets, docs/benchmarks.md)
+	afterButFa   = 1.3  // after ولی/اما
 	conceded     = 0.5  // weight of a clause opened by although/هرچند
 	reserved     = 0.5  // weight of a clause opened by فقط after praise: "خوب بود فقط سرد بود"
 	questionW    = 0.4  // weight of a clause that ends in a question mark
@@ -80,8 +81,11 @@ func (sc *scratch) structure() {
 			newClause(1)
 			seg++
 		case f&fContrast != 0 && !sc.covered[i] && !sc.toks[i].latin:
-			// "غذا خوب بود ولی سرد بود": the praise before keeps its weight,
-			// the clause after counts a little more.
+			// "غذا خوب بود ولی سرد بود": the praise before keeps most of its
+			// weight, the clause after counts a little more.
+			for c := sentStart; c <= clause; c++ {
+				sc.clauseW[c] *= beforeButFa
+			}
 			sentStart = clause + 1
 			newClause(afterButFa)
 			seg++
