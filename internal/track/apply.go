@@ -14,7 +14,7 @@ import (
 // that share the cores with it wait less behind it.
 const (
 	applyEvents     = 1000
-	applyEventsBusy = 250
+	applyEventsBusy = 100
 )
 
 // roundEvents is how many events the next applying transaction takes.
