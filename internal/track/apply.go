@@ -11,18 +11,24 @@ import (
 // enough to amortise the commit, few enough to hold SQLite's single writer
 // for tens of milliseconds, not hundreds. While a stream arrives it takes
 // applyEventsBusy: its rests come oftener and shorter, and the requests
-// that share the cores with it wait less behind it.
+// that share the cores with it wait less behind it. On PostgreSQL, where
+// a round also costs two queries and a commit in another process, a busy
+// round takes applyEventsBusyPG.
 const (
-	applyEvents     = 1000
-	applyEventsBusy = 100
+	applyEvents       = 1000
+	applyEventsBusy   = 100
+	applyEventsBusyPG = 250
 )
 
 // roundEvents is how many events the next applying transaction takes.
 func (in *Ingester) roundEvents() int {
-	if in.inbox.recent(receiving) {
-		return applyEventsBusy
+	switch {
+	case !in.inbox.recent(receiving):
+		return applyEvents
+	case in.db.Dialect == store.Postgres:
+		return applyEventsBusyPG
 	}
-	return applyEvents
+	return applyEventsBusy
 }
 
 // applyPoll is how often the applier looks at the inbox without being
