@@ -69,6 +69,11 @@ func (h *Handler) thanks(w http.ResponseWriter, r *http.Request, v *visit, resp 
 
 func (h *Handler) form(w http.ResponseWriter, r *http.Request, status int, v *visit, qs []*survey.Question,
 	answers map[string]*survey.Answer, bad map[string]string, edit bool) {
+	render(w, r, status, h.formPage(v, qs, answers, bad, edit))
+}
+
+// formPage is a page of questions with the answers given so far.
+func (h *Handler) formPage(v *visit, qs []*survey.Question, answers map[string]*survey.Answer, bad map[string]string, edit bool) *page {
 	hidden := map[string]string{}
 	for k, val := range v.hidden {
 		hidden[k] = val
@@ -81,7 +86,7 @@ func (h *Handler) form(w http.ResponseWriter, r *http.Request, status int, v *vi
 	if len(bad) > 0 {
 		p.Error = firstNonEmpty(bad["_"], words(v.lang)["fix"]) // "_" carries a message about the whole form
 	}
-	render(w, r, status, p)
+	return p
 }
 
 // post stores a posted page of answers, then redirects to the next page.

@@ -54,8 +54,11 @@ func (h *Handler) postPersonal(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// clickedAnswer stores the score a person clicked in an e-mail, then
-// shows the rest of the survey on a clean URL, so a reload stores nothing.
+// clickedAnswer shows the page of the question a person clicked a score
+// of in an e-mail, with that score selected; one tap on Send stores it.
+// The click alone stores nothing: mail security scanners fetch every link
+// of a message before its reader sees it, and a score stored on their
+// fetch would be an answer nobody gave, a detractor's case nobody needs.
 func (h *Handler) clickedAnswer(w http.ResponseWriter, r *http.Request, v *visit, qid, val string) {
 	q, ok := v.s.Question(qid)
 	if !ok || v.s.Status != survey.Published {
@@ -68,17 +71,25 @@ func (h *Handler) clickedAnswer(w http.ResponseWriter, r *http.Request, v *visit
 		return
 	}
 	a, err := q.Parse([]string{val})
-	if err != nil || a == nil || (resp != nil && resp.Status == "complete") {
+	qs := v.s.Next(answers, v.profile)
+	if err != nil || a == nil || (resp != nil && resp.Status == "complete") || !onPage(qs, q.ID) {
 		http.Redirect(w, r, v.action, http.StatusSeeOther)
 		return
 	}
 	answers[a.Question] = a
-	v.s.Prune(answers)
-	if _, err := h.submit(r.Context(), v, []*survey.Answer{a}, len(v.s.Next(answers, v.profile)) == 0); err != nil {
-		h.failPage(w, r, err, v.lang, v.brand)
-		return
+	p := h.formPage(v, qs, answers, nil, false)
+	p.Notice = words(v.lang)["clicked"]
+	render(w, r, http.StatusOK, p)
+}
+
+// onPage reports whether the question id is among qs.
+func onPage(qs []*survey.Question, id string) bool {
+	for _, q := range qs {
+		if q.ID == id {
+			return true
+		}
 	}
-	http.Redirect(w, r, v.action, http.StatusSeeOther)
+	return false
 }
 
 // withQuery adds one parameter to a path.

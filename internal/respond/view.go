@@ -15,7 +15,7 @@ type page struct {
 	CSS                     any // template.CSS, trusted: our own file
 	State                   string
 	Message, EditURL        string
-	Action, Error           string
+	Action, Error, Notice   string
 	Questions               []question
 	Hidden                  map[string]string
 	T                       map[string]string
