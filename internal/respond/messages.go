@@ -11,7 +11,7 @@ var ui = map[string]map[string]string{
 		"required": "پاسخ به این پرسش لازم است.", "slow": "کمی آهسته‌تر! لطفاً چند لحظه دیگر دوباره بفرستید.",
 		"nps_low": "اصلاً", "nps_high": "حتماً", "ces_low": "کاملاً مخالفم", "ces_high": "کاملاً موافقم",
 		"csat_low": "خیلی ناراضی", "csat_high": "خیلی راضی", "yes": "بله", "no": "خیر", "other": "English",
-		"error": "مشکلی پیش آمد؛ لطفاً دوباره تلاش کنید.",
+		"error":   "مشکلی پیش آمد؛ لطفاً دوباره تلاش کنید.",
 		"clicked": "پاسخی که در ایمیل زدید انتخاب شده است؛ برای ثبت آن «ثبت» را بزنید.",
 	},
 	"en": {
@@ -22,7 +22,7 @@ var ui = map[string]map[string]string{
 		"required": "Please answer this question.", "slow": "Not so fast! Please send again in a moment.",
 		"nps_low": "Not at all likely", "nps_high": "Extremely likely", "ces_low": "Strongly disagree", "ces_high": "Strongly agree",
 		"csat_low": "Very dissatisfied", "csat_high": "Very satisfied", "yes": "Yes", "no": "No", "other": "فارسی",
-		"error": "Something went wrong; please try again.",
+		"error":   "Something went wrong; please try again.",
 		"clicked": "The answer you chose in the e-mail is selected; tap Send to save it.",
 	},
 }
