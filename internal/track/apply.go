@@ -187,18 +187,30 @@ func (in *Ingester) applyCompanion() (int, error) {
 	if err := in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) }); err != nil {
 		return 0, err
 	}
-	// The companion's WAL is copied back here, not in a staging commit, so
-	// a request never waits for it. It starts over when the stream pauses,
-	// or, if the stream does not, once it is large. If it cannot be copied
-	// now, the next round copies it.
+	in.copyBack(ctx)
+	return len(rows), nil
+}
+
+// copyEvery is how often, at most, the applier copies the companion's WAL
+// back while a stream arrives; rounds then come every few milliseconds.
+const copyEvery = 100 * time.Millisecond
+
+// copyBack copies the companion's WAL back into its file, here rather
+// than in a staging commit, so a request never waits for it. The WAL
+// starts over when the stream pauses, or, if the stream does not, once it
+// is large. What cannot be copied now is copied the next time.
+func (in *Ingester) copyBack(ctx context.Context) {
 	restartMB := 16
 	if in.inbox.recent(receiving) {
+		if time.Since(in.copied) < copyEvery {
+			return
+		}
 		restartMB = 256
 	}
+	in.copied = time.Now()
 	if err := in.spool.Checkpoint(ctx, restartMB); err != nil {
 		in.opt.Log.Warn("checkpointing the event inbox failed", "err", err)
 	}
-	return len(rows), nil
 }
 
 // applyEach applies rows one by one after applying them together failed.
@@ -237,9 +249,8 @@ func (in *Ingester) applyAlone(r claimed) error {
 	return in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, []claimed{r}) })
 }
 
-// claimLook is how many of the oldest inbox rows claim looks at to pick
-// a round's events: a burst of single-event requests stages
-// many small rows.
+// claimLook is how many of the oldest inbox rows claim looks at to pick a
+// round's events: a burst of single-event requests stages many small rows.
 const claimLook = 256
 
 // claim takes the oldest rows of the inbox table (PostgreSQL), about

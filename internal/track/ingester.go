@@ -102,6 +102,7 @@ type Ingester struct {
 	spool   *store.DB     // where the inbox lives; nil when it could not be opened
 	quit    chan struct{} // closed by Close once the queue is committed
 	applyWG sync.WaitGroup
+	copied  time.Time // when the applier last copied the companion's WAL back
 }
 
 // job is one request's events waiting for a group commit.
