@@ -105,8 +105,10 @@ func TestSystemEndpoints(t *testing.T) {
 		if !bytes.Contains(body, []byte(`tajrobe_http_requests_total{code="200",route="GET /healthz"}`)) {
 			t.Fatalf("metrics do not count requests by route:\n%.2000s", body)
 		}
-		if !bytes.Contains(body, []byte("\ntajrobe_event_inbox_rows 0\n")) {
-			t.Fatalf("metrics do not show the event inbox's backlog:\n%.2000s", body)
+		for _, line := range []string{"tajrobe_event_inbox_rows 0", "tajrobe_event_inbox_waiting_events 0", "tajrobe_event_inbox_lag_seconds 0"} {
+			if !bytes.Contains(body, []byte("\n"+line+"\n")) {
+				t.Fatalf("metrics do not show the event inbox's backlog (%s):\n%.3000s", line, body)
+			}
 		}
 	})
 }

@@ -62,6 +62,12 @@ func (s *Server) Handler() (http.Handler, error) {
 		}
 		return float64(n)
 	}))
+	s.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tajrobe_event_inbox_waiting_events", Help: "Events this node staged in the inbox and has not applied yet.",
+	}, func() float64 { n, _ := s.Track.Behind(); return float64(n) }))
+	s.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tajrobe_event_inbox_lag_seconds", Help: "How long before now the newest event this node applied was received, while events wait; during a burst up to about 15 s.",
+	}, func() float64 { _, lag := s.Track.Behind(); return lag.Seconds() }))
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.Pattern, rt.Handler)

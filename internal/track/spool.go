@@ -2,6 +2,7 @@ package track
 
 import (
 	"context"
+	"time"
 
 	"github.com/tajrobe/tajrobe/internal/store"
 )
@@ -58,4 +59,14 @@ func (in *Ingester) Backlog(ctx context.Context) (int, error) {
 	var n int
 	err := in.spool.QueryRow(ctx, `SELECT COUNT(*) FROM event_inbox`).Scan(&n)
 	return n, err
+}
+
+// Behind reports how far this node's applier is behind the stream: the
+// events it staged and has not applied, and how long before now the
+// newest event it applied was received (zero when none waits).
+func (in *Ingester) Behind() (events int, lag time.Duration) {
+	if events = in.inbox.waiting(); events == 0 {
+		return 0, 0
+	}
+	return events, max(0, in.inbox.lag(in.db.Now()))
 }

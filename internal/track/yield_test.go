@@ -61,6 +61,9 @@ func TestApplierYieldsOnlyToABurst(t *testing.T) {
 	if !yieldReturns(in, hour) {
 		t.Fatalf("applying events received %s ago the applier rested; beyond applyLag it should apply at once", applyLag+time.Second)
 	}
+	if n, lag := in.Behind(); n == 0 || lag < applyLag {
+		t.Errorf("Behind = %d events, %s; want the stream's events and more than %s", n, lag, applyLag)
+	}
 	in.inbox.applied(fresh(1))
 	if yieldReturns(in, hour) {
 		t.Fatal("caught up with the stream the applier went on at once; it should rest again")
@@ -85,5 +88,8 @@ func TestApplierYieldsOnlyToABurst(t *testing.T) {
 	in.inbox.applied(fresh(in.inbox.waiting() + 1_000))
 	if in.inbox.waiting() != 0 {
 		t.Fatalf("waiting = %d after applying other nodes' rows too, want 0", in.inbox.waiting())
+	}
+	if n, lag := in.Behind(); n != 0 || lag != 0 {
+		t.Errorf("Behind = %d events, %s with nothing waiting; want 0, 0", n, lag)
 	}
 }
