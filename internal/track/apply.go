@@ -151,6 +151,7 @@ func (in *Ingester) applyShared() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	defer cancel()
 	var rows []claimed
+	var events []*Event
 	var learned []learnt
 	err := in.db.InTx(ctx, func(tx *store.Tx) error {
 		learned = learned[:0]
@@ -158,14 +159,15 @@ func (in *Ingester) applyShared() (int, error) {
 		if rows, err = claim(ctx, tx, in.roundEvents()); err != nil || len(rows) == 0 {
 			return err
 		}
-		if err := write(ctx, tx, eventsOf(rows), &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
+		events = eventsOf(rows)
+		if err := write(ctx, tx, events, &writeEnv{known: in.known, learned: &learned, stmts: in.stmts}); err != nil {
 			return err
 		}
 		return deleteRows(ctx, tx, rows)
 	})
 	if err == nil {
 		in.known.learn(learned, in.db.Now())
-		in.inbox.applied(eventsOf(rows))
+		in.inbox.applied(events)
 		return len(rows), nil
 	}
 	return in.applyEach(rows, err)
@@ -180,10 +182,11 @@ func (in *Ingester) applyCompanion() (int, error) {
 	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
-	if err := in.commit(eventsOf(rows)); err != nil {
+	events := eventsOf(rows)
+	if err := in.commit(events); err != nil {
 		return in.applyEach(rows, err)
 	}
-	in.inbox.applied(eventsOf(rows))
+	in.inbox.applied(events)
 	if err := in.spool.InTx(ctx, func(tx *store.Tx) error { return deleteRows(ctx, tx, rows) }); err != nil {
 		return 0, err
 	}
