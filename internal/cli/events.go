@@ -20,7 +20,7 @@ func runEvents(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "tajrobe events replay: retry failed events; tajrobe events bench: measure ingestion (see --help of each).")
 		return runEventsReplay(ctx, env, []string{"replay", "--help"})
 	}
-	return errs.E("cli", errs.Invalid, "usage: tajrobe events replay [--workspace ID|slug] [--limit N]\n   or: tajrobe events bench [--db URL] [--batch N] [--workers N] [--duration D] [--rate N] [--users N]")
+	return errs.E("cli", errs.Invalid, "usage: tajrobe events replay [--workspace ID|slug] [--limit N]\n   or: tajrobe events bench [--db URL] [--batch N] [--workers N] [--duration D] [--rate N] [--users N] [--warmup D]")
 }
 
 // runEventsReplay retries the events kept in the failed-events store,

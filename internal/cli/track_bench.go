@@ -23,7 +23,8 @@ func runEventsBench(ctx context.Context, env *Env, args []string) error {
 	var cfg loadtest.Config
 	fs.IntVar(&cfg.Batch, "batch", 100, "events per request: 1 sends single /v1/track calls, more sends /v1/batch")
 	fs.IntVar(&cfg.Workers, "workers", 32, "concurrent senders")
-	fs.DurationVar(&cfg.Duration, "duration", 20*time.Second, "how long to send")
+	fs.DurationVar(&cfg.Duration, "duration", 20*time.Second, "how long to send and measure")
+	fs.DurationVar(&cfg.Warmup, "warmup", 0, "how long to send the same load first, unmeasured, so a fresh server is measured warm")
 	fs.IntVar(&cfg.Rate, "rate", 0, "events per second to offer (0: as fast as the server answers)")
 	fs.IntVar(&cfg.Users, "users", 100000, "distinct people the events come from")
 	cfg.Seed = uint64(time.Now().UnixNano())
@@ -63,9 +64,9 @@ func runEventsBench(ctx context.Context, env *Env, args []string) error {
 	}
 	printEventsBench(env, cfg, target, res, rss, stored)
 	fmt.Fprintf(env.Stdout, "inbox applied %s after the last answer: %.0f events/s from first request to all applied\n",
-		drain.Round(time.Millisecond), float64(stored)/(res.Elapsed+drain).Seconds())
+		drain.Round(time.Millisecond), float64(stored)/(cfg.Warmup+res.Elapsed+drain).Seconds())
 	fmt.Fprintf(env.Stdout, "server CPU=%.1fs while sending, %.1fs in all (%.0f events per CPU-second of the tajrobe process)\n",
-		(cpu1 - cpu0).Seconds(), (cpu2 - cpu0).Seconds(), float64(res.Events)/max((cpu2-cpu0).Seconds(), 0.01))
+		(cpu1 - cpu0).Seconds(), (cpu2 - cpu0).Seconds(), float64(res.Events+res.Warmup)/max((cpu2-cpu0).Seconds(), 0.01))
 	return nil
 }
 
@@ -99,10 +100,10 @@ func printEventsBench(env *Env, cfg loadtest.Config, target string, res loadtest
 	if store.IsPostgresURL(target) {
 		engine = "postgres"
 	}
-	fmt.Fprintf(env.Stdout, "engine=%s batch=%d workers=%d rate=%d users=%d duration=%s\n",
-		engine, cfg.Batch, cfg.Workers, cfg.Rate, cfg.Users, res.Elapsed.Round(time.Millisecond))
-	fmt.Fprintf(env.Stdout, "events/s=%.0f requests/s=%.0f acknowledged=%d stored=%d failed_requests=%d\n",
-		res.EventsPerSecond(), float64(res.Requests)/res.Elapsed.Seconds(), res.Events, stored, res.Failed)
+	fmt.Fprintf(env.Stdout, "engine=%s batch=%d workers=%d rate=%d users=%d warmup=%s duration=%s\n",
+		engine, cfg.Batch, cfg.Workers, cfg.Rate, cfg.Users, cfg.Warmup, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(env.Stdout, "events/s=%.0f requests/s=%.0f acknowledged=%d (+%d in the warm-up) stored=%d failed_requests=%d\n",
+		res.EventsPerSecond(), float64(res.Requests)/res.Elapsed.Seconds(), res.Events, res.Warmup, stored, res.Failed)
 	fmt.Fprintf(env.Stdout, "latency p50=%s p90=%s p99=%s max=%s\n", latencyMS(res.P50), latencyMS(res.P90), latencyMS(res.P99), latencyMS(res.Max))
 	fmt.Fprintf(env.Stdout, "server peak RSS=%.0f MB\n", float64(rss)/(1<<20))
 	if res.FirstErr != "" {

@@ -21,7 +21,8 @@ type Config struct {
 	WriteKey string        // a write key of the workspace
 	Batch    int           // events per request; 1 sends to /v1/track, more to /v1/batch
 	Workers  int           // concurrent senders
-	Duration time.Duration // how long to send
+	Duration time.Duration // how long to send and measure
+	Warmup   time.Duration // how long to send first, the same way, without measuring
 	Rate     int           // events per second to offer; 0 sends as fast as answers come
 	Users    int           // distinct people the events come from
 	Seed     uint64
@@ -30,6 +31,7 @@ type Config struct {
 // Result is what the run measured.
 type Result struct {
 	Events   int64         `json:"events"`   // events acknowledged with 2xx
+	Warmup   int64         `json:"warmup"`   // events acknowledged during the warm-up, not in Events
 	Requests int64         `json:"requests"` // requests acknowledged with 2xx
 	Failed   int64         `json:"failed"`   // requests answered otherwise or not at all
 	Elapsed  time.Duration `json:"elapsed"`
@@ -43,38 +45,45 @@ type Result struct {
 // EventsPerSecond is the acknowledged throughput.
 func (r Result) EventsPerSecond() float64 { return float64(r.Events) / r.Elapsed.Seconds() }
 
-// Run sends load until the duration passes and returns the measurements.
-// Latency counts from when a request was due, not when it was sent, so a
-// server that falls behind an offered rate shows it (no coordinated
-// omission).
+// Run sends load for the warm-up and then the duration, and returns the
+// measurements of the duration. Latency counts from when a request was
+// due, not when it was sent, so a server that falls behind an offered rate
+// shows it (no coordinated omission); a warm-up request answered late
+// delays the first measured ones, which then count it.
 func Run(ctx context.Context, cfg Config) Result {
 	if cfg.Batch < 1 {
 		cfg.Batch = 1
 	}
 	run := &runner{cfg: cfg, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":")),
 		gen: &Generator{Batch: cfg.Batch, Users: cfg.Users, Seed: cfg.Seed}}
-	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
+	ctx, cancel := context.WithTimeout(ctx, cfg.Warmup+cfg.Duration)
 	defer cancel()
+	senders, err := run.connect(cfg.Workers)
+	if err != nil {
+		run.count(err, false)
+		return run.res
+	}
+	run.measured = time.Now().Add(cfg.Warmup)
 	due := run.schedule(ctx)
 	lat := make([][]time.Duration, cfg.Workers)
 	var wg sync.WaitGroup
-	start := time.Now()
-	for w := range cfg.Workers {
-		wg.Go(func() { lat[w] = run.worker(ctx, w, due) })
+	for w, s := range senders {
+		wg.Go(func() { lat[w] = run.worker(ctx, w, s, due) })
 	}
 	wg.Wait()
 	res := run.res
-	res.Elapsed = time.Since(start)
+	res.Elapsed = time.Since(run.measured)
 	percentiles(&res, lat)
 	return res
 }
 
 type runner struct {
-	cfg  Config
-	auth string
-	gen  *Generator
-	mu   sync.Mutex
-	res  Result
+	cfg      Config
+	measured time.Time // requests due from then on are measured
+	auth     string
+	gen      *Generator
+	mu       sync.Mutex
+	res      Result
 }
 
 // schedule yields the time each request is due: at the offered rate, or
@@ -106,15 +115,31 @@ func (r *runner) schedule(ctx context.Context) <-chan time.Time {
 	return due
 }
 
-func (r *runner) worker(ctx context.Context, w int, due <-chan time.Time) []time.Duration {
+// connect opens every worker's connection before the first request is
+// due, as SDKs that have been sending keep theirs open: a run measures the
+// server answering, not the load generator dialling.
+func (r *runner) connect(workers int) ([]*sender, error) {
+	senders := make([]*sender, workers)
+	for w := range senders {
+		s, err := newSender(r.cfg.URL, r.auth)
+		if err == nil {
+			_, err = s.dial()
+		}
+		if err != nil {
+			for _, s := range senders[:w] {
+				s.close()
+			}
+			return nil, err
+		}
+		senders[w] = s
+	}
+	return senders, nil
+}
+
+func (r *runner) worker(ctx context.Context, w int, s *sender, due <-chan time.Time) []time.Duration {
 	rng := rand.New(rand.NewPCG(r.cfg.Seed, uint64(w)))
 	var lat []time.Duration
 	var buf bytes.Buffer
-	s, err := newSender(r.cfg.URL, r.auth)
-	if err != nil {
-		r.count(err)
-		return nil
-	}
 	defer s.close()
 	for at := range due {
 		buf.Reset()
@@ -123,18 +148,23 @@ func (r *runner) worker(ctx context.Context, w int, due <-chan time.Time) []time
 		if ctx.Err() != nil && err != nil {
 			return lat // cut off by the end of the run, not the server's fault
 		}
-		r.count(err)
-		if err == nil {
+		warm := at.Before(r.measured)
+		r.count(err, warm)
+		if err == nil && !warm {
 			lat = append(lat, time.Since(at))
 		}
 	}
 	return lat
 }
 
-func (r *runner) count(err error) {
+func (r *runner) count(err error, warm bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if err != nil {
+	switch {
+	case err == nil && warm:
+		r.res.Warmup += int64(r.cfg.Batch)
+		return
+	case err != nil:
 		r.res.Failed++
 		if r.res.FirstErr == "" {
 			r.res.FirstErr = err.Error()
