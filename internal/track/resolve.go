@@ -162,6 +162,10 @@ func loadOwners(ctx context.Context, tx *store.Tx, workspaceID int64, ids []cust
 	return nil
 }
 
+// ownersPG probes the identities' unique index once per value.
+const ownersPG = `SELECT u.v, i.customer_id FROM unnest(?::text[]) AS u(v) CROSS JOIN LATERAL
+	(SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = u.v LIMIT 1) i`
+
 func ownersOfKind(ctx context.Context, tx *store.Tx, workspaceID int64, kind customer.Kind, vals []string, out map[customer.Identity]int64) error {
 	scan := func(q string, args ...any) error {
 		rows, err := tx.Query(ctx, q, args...)
@@ -182,9 +186,7 @@ func ownersOfKind(ctx context.Context, tx *store.Tx, workspaceID int64, kind cus
 	const q = `SELECT value, customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value `
 	if tx.Dialect() == store.Postgres {
 		// One probe of the unique index per value, as in storedIDs.
-		return scan(`SELECT u.v, i.customer_id FROM unnest(?::text[]) AS u(v) CROSS JOIN LATERAL
-			(SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = u.v LIMIT 1) i`,
-			vals, workspaceID, string(kind))
+		return scan(ownersPG, vals, workspaceID, string(kind))
 	}
 	return chunks(len(vals), sqliteChunk, func(lo, hi int) error {
 		args := []any{workspaceID, string(kind)}
