@@ -74,12 +74,13 @@ func publicSentiPers(t *testing.T, cold *Analyzer) {
 
 // The Snappfood split, by row of the file (1-based, header not counted):
 // rows 1–500 were the fifth round's held-out block, rows 501–2500 are dev
-// and the learning data, rows 2501–3100 the sixth round's held-out block.
-// Rows after 3100 are not used.
+// and the learning data, rows 2501–3100 the sixth round's held-out block,
+// rows 3101–3700 the seventh round's. Rows after 3700 are not used.
 const (
 	snappHeldout1End = 500
 	snappDevEnd      = 2500
 	snappHeldout2End = 3100
+	snappHeldout3End = 3700
 )
 
 // publicSnappfood reads the Snappfood food-delivery comments and scores the
@@ -102,6 +103,7 @@ func publicSnappfood(t *testing.T, cold *Analyzer) {
 	}{
 		{"rows 1–500 (held-out, fifth round)", 0, snappHeldout1End},
 		{"rows 2501–3100 (held-out, sixth round)", snappDevEnd, snappHeldout2End},
+		{"rows 3101–3700 (held-out, seventh round)", snappHeldout2End, snappHeldout3End},
 	}
 	for _, b := range blocks {
 		if len(rows) < b.end {
