@@ -17,6 +17,7 @@ const (
 	conceded     = 0.5  // weight of a clause opened by although/هرچند
 	reserved     = 0.5  // weight of a clause opened by فقط after praise: "خوب بود فقط سرد بود"
 	questionW    = 0.4  // weight of a clause that ends in a question mark
+	leadW        = 1.35 // weight of the first opinion clause of a Persian comment with no contrast on it (dev rows, docs/benchmarks.md)
 	squashAlpha  = 5.0  // raw sum → score in (-1,1): raw/sqrt(raw²+alpha)
 	neutralBand  = 0.2  // |score| below this is neutral
 	window       = 3    // words a negator reaches

@@ -225,6 +225,9 @@ func (sc *scratch) againstUs(i int) bool {
 	if i+1 < len(sc.toks) && sc.isFlag(i+1, fThan) && sc.isFlag(i+1, fDemo) {
 		return true // بهتر ازین
 	}
+	if i > 0 && sc.isFlag(i-1, fThan) && sc.isFlag(i-1, fDemo) {
+		return true // ازین بهتر, ازش بهتر
+	}
 	// از این [one or two words] بهتر
 	for d := 2; d <= 4 && i-d >= 0; d++ {
 		if sc.isFlag(i-d, fThan) && sc.isFlag(i-d+1, fDemo) {

@@ -19,8 +19,12 @@ func (a *Analyzer) score(sc *scratch) tally {
 		a.scoreToken(sc, i, &st)
 	}
 	raw := 0.0
+	lead := sc.leadClause(&st)
 	for c, s := range sc.clauseS {
 		w := sc.clauseW[c]
+		if c == lead {
+			w *= leadW // "پیتزا عالی بود، سیب زمینی خیلی بد بود": the first verdict leads
+		}
 		if sc.clauseRes[c] && raw > 0 {
 			w *= reserved // "خوب بود فقط یکم سرد بود": only a reservation after praise
 		}
@@ -35,6 +39,25 @@ func (a *Analyzer) score(sc *scratch) tally {
 		st.score = squash(raw + a.weight*a.model.temperature*a.modelLogOdds(sc))
 	}
 	return st
+}
+
+// leadClause is the clause that opens a Persian comment of several clauses
+// with its first opinion, when no contrast, condition or question has
+// already weighed it: customers lead with their verdict and list the rest
+// after it. It returns -1 when there is none.
+func (sc *scratch) leadClause(st *tally) int {
+	if st.fa <= st.en || len(sc.clauseS) < 2 {
+		return -1
+	}
+	for c, s := range sc.clauseS {
+		if s != 0 {
+			if sc.clauseW[c] != 1 {
+				return -1
+			}
+			return c
+		}
+	}
+	return -1
 }
 
 func (a *Analyzer) scoreToken(sc *scratch, i int, st *tally) {
