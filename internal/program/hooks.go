@@ -124,10 +124,31 @@ func OnAnswer(ctx context.Context, tx *store.Tx, a Answer) error {
 // OnCustomer re-checks segment programs and re-plans date programs after
 // a customer's traits changed, in the transaction that changed them.
 func OnCustomer(ctx context.Context, tx *store.Tx, wsID, customerID int64) error {
+	return OnCustomers(ctx, tx, wsID, []int64{customerID})
+}
+
+// OnCustomers is OnCustomer for the customers whose traits one ingested
+// group set (identify calls, traits on events): the active programs are
+// read once, and a workspace without segment or date programs pays
+// nothing more.
+func OnCustomers(ctx context.Context, tx *store.Tx, wsID int64, customerIDs []int64) error {
+	if len(customerIDs) == 0 {
+		return nil
+	}
 	progs, err := activePrograms(ctx, tx, wsID)
 	if err != nil {
 		return err
 	}
+	for _, customerID := range customerIDs {
+		if err := traitsChanged(ctx, tx, wsID, progs, customerID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func traitsChanged(ctx context.Context, tx *store.Tx, wsID int64, progs []*Program, customerID int64) error {
+	var err error
 	for _, p := range progs {
 		switch p.Trigger.Kind {
 		case OnSegment:

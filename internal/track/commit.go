@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/errs"
+	"github.com/tajrobe/tajrobe/internal/program"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
@@ -165,7 +166,8 @@ func write(ctx context.Context, tx *store.Tx, events []*Event, env *writeEnv) er
 		if len(fresh) == 0 {
 			continue
 		}
-		if err := resolve(ctx, tx, ws, fresh, env.known, env.learned); err != nil {
+		traited, err := resolve(ctx, tx, ws, fresh, env.known, env.learned)
+		if err != nil {
 			return err
 		}
 		stored, err := insertEvents(ctx, tx, env.stmts, fresh)
@@ -173,6 +175,9 @@ func write(ctx context.Context, tx *store.Tx, events []*Event, env *writeEnv) er
 			return err
 		}
 		if err := react(ctx, tx, ws, stored); err != nil {
+			return err
+		}
+		if err := program.OnCustomers(ctx, tx, ws, traited); err != nil {
 			return err
 		}
 	}

@@ -39,12 +39,13 @@ type conflict struct {
 // attaching identities as needed. Identities this node knows skip the
 // look-up and the lock; the others are locked and read in bulk. What the
 // group read or attached is added to learned, for the cache to take once
-// the transaction commits.
-func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event, k *known, learned *[]learnt) error {
+// the transaction commits. It returns the customers whose traits the
+// group set, for the programs that plan from traits.
+func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Event, k *known, learned *[]learnt) ([]int64, error) {
 	r := &resolution{ws: workspaceID, newTraits: map[int64]customer.Traits{}, conflicts: map[conflict]bool{}}
 	mark, err := readMergeMark(ctx, tx, workspaceID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	all := distinctIdentities(events)
 	r.owners = k.owners(workspaceID, mark, all, tx.Now)
@@ -58,10 +59,10 @@ func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Eve
 		}
 	}
 	if err := lockIdentities(ctx, tx, workspaceID, unknown); err != nil {
-		return err
+		return nil, err
 	}
 	if err := loadOwners(ctx, tx, workspaceID, unknown, r.owners); err != nil {
-		return err
+		return nil, err
 	}
 	for _, id := range unknown {
 		if c, ok := r.owners[id]; ok {
@@ -71,13 +72,14 @@ func resolve(ctx context.Context, tx *store.Tx, workspaceID int64, events []*Eve
 	for _, e := range events {
 		e.CustomerID = r.assign(e)
 	}
-	if err := r.write(ctx, tx, events); err != nil {
-		return err
+	traited, err := r.write(ctx, tx, events)
+	if err != nil {
+		return nil, err
 	}
 	for _, o := range r.idents {
 		*learned = append(*learned, learnt{ws: workspaceID, mark: mark, id: o.id, customer: o.customer})
 	}
-	return nil
+	return traited, nil
 }
 
 // assign picks the event's customer, in memory.

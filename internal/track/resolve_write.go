@@ -3,17 +3,19 @@ package track
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/store"
 )
 
 // write stores what assign decided: new customers, traits, identities and
-// conflicts, then gives every event its real customer id.
-func (r *resolution) write(ctx context.Context, tx *store.Tx, events []*Event) error {
+// conflicts, then gives every event its real customer id. It returns the
+// customers whose traits the group set.
+func (r *resolution) write(ctx context.Context, tx *store.Tx, events []*Event) ([]int64, error) {
 	real, err := r.createCustomers(ctx, tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	id := func(c int64) int64 {
 		if c < 0 {
@@ -25,22 +27,29 @@ func (r *resolution) write(ctx context.Context, tx *store.Tx, events []*Event) e
 		e.CustomerID = id(e.CustomerID)
 	}
 	if err := r.patchTraits(ctx, tx); err != nil {
-		return err
+		return nil, err
 	}
+	traited := make([]int64, 0, len(r.newTraits))
+	for c, t := range r.newTraits {
+		if len(t) > 0 {
+			traited = append(traited, id(c))
+		}
+	}
+	slices.Sort(traited) // one order for every node's locks
 	for i := range r.idents {
 		r.idents[i].customer = id(r.idents[i].customer)
 	}
 	if err := insertIdentities(ctx, tx, r.ws, r.idents); err != nil {
-		return err
+		return nil, err
 	}
 	for c := range r.conflicts {
 		if _, err := tx.Exec(ctx, `INSERT INTO identity_conflicts (workspace_id, customer_id, other_id, kind, value, at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 			r.ws, id(c.customer), id(c.other), string(c.id.Kind), c.id.Value, store.Millis(tx.Now)); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return traited, nil
 }
 
 // createCustomers inserts the customers the group created, with the
