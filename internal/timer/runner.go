@@ -31,11 +31,13 @@ type Runner struct {
 	Lease   time.Duration           // how long a claim holds; default 5 min
 	Backoff func(int) time.Duration // retry delay by attempt; default Backoff
 	Node    string                  // this node's name; default host-random
+	Keep    time.Duration           // how long done jobs are kept; default 90 days
 	h       map[string]Handler
 	bh      map[string]BatchHandler
 	stop    chan struct{}
 	done    chan struct{}
 	once    sync.Once
+	pruned  time.Time // when this node last pruned done jobs
 }
 
 // Handle registers the handler of a job kind. Call it before Start.
@@ -77,6 +79,9 @@ func (r *Runner) defaults() {
 	if r.Backoff == nil {
 		r.Backoff = Backoff
 	}
+	if r.Keep == 0 {
+		r.Keep = 90 * 24 * time.Hour
+	}
 	if r.Node == "" {
 		host, _ := os.Hostname()
 		b := make([]byte, 4)
@@ -93,6 +98,7 @@ func (r *Runner) loop(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			r.Log.Warn("timer: claiming jobs failed", "err", err)
 		}
+		r.prune(ctx)
 		if n == r.Batch {
 			continue // more may be due right now
 		}
@@ -102,6 +108,35 @@ func (r *Runner) loop(ctx context.Context) {
 		case <-r.stop:
 			return
 		case <-time.After(r.Poll):
+		}
+	}
+}
+
+// pruneEvery is how often a node deletes jobs done longer ago than Keep,
+// and pruneBatch how many one statement deletes, so a first prune of a
+// long-running table never holds the writer for long.
+const (
+	pruneEvery = time.Hour
+	pruneBatch = 1000
+)
+
+// prune deletes, once an hour, the jobs done before Keep: without it the
+// table keeps every reminder, step and webhook the workspace ever ran.
+// Nodes may prune at once; they only delete the same old rows.
+func (r *Runner) prune(ctx context.Context) {
+	now := r.DB.Now()
+	if now.Sub(r.pruned) < pruneEvery {
+		return
+	}
+	r.pruned = now
+	for ctx.Err() == nil {
+		n, err := Prune(ctx, r.DB, now.Add(-r.Keep), pruneBatch)
+		if err != nil {
+			r.Log.Warn("timer: pruning done jobs failed", "err", err)
+			return
+		}
+		if n < pruneBatch {
+			return
 		}
 	}
 }

@@ -111,6 +111,22 @@ func Cancel(ctx context.Context, tx *store.Tx, key string) (bool, error) {
 	return n == 1, err
 }
 
+// Prune deletes up to limit jobs done before the given time and returns
+// how many it deleted. Failed jobs stay for an operator to read. A done
+// job's key is what stops the same work being enqueued twice, so only jobs
+// long done go: every kind's key names work that cannot come again that
+// late (an event, an invitation, a step of an enrolment, a date, a
+// program's version).
+func Prune(ctx context.Context, db *store.DB, before time.Time, limit int) (int, error) {
+	res, err := db.Exec(ctx, `DELETE FROM timer_jobs WHERE id IN
+		(SELECT id FROM timer_jobs WHERE state = 'done' AND finished_at < ? ORDER BY id LIMIT ?)`, store.Millis(before), limit)
+	if err != nil {
+		return 0, errs.Wrap("timer.Prune", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
 // Stats counts jobs by state, for health checks and tests.
 func Stats(ctx context.Context, db *store.DB, kind string) (map[string]int, error) {
 	rows, err := db.Query(ctx, `SELECT state, COUNT(*) FROM timer_jobs WHERE kind = ? GROUP BY state`, kind)

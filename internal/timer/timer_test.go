@@ -3,6 +3,7 @@ package timer_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -172,6 +173,51 @@ func TestShutdownDrains(t *testing.T) {
 		}
 		if st, _ := timer.Stats(ctx, db, "slow"); st["done"] != 1 {
 			t.Fatalf("stats = %v", st)
+		}
+	})
+}
+
+// Done jobs go once they are older than the runner keeps them; ready and
+// failed jobs, and recent done ones, stay.
+func TestPruneDeletesOnlyJobsLongDone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		now := time.Now()
+		for _, k := range []string{"old-done", "new-done", "old-failed", "ready"} {
+			enqueue(t, db, "prune", k, now.Add(time.Hour))
+		}
+		set := func(key, state string, finished time.Time) {
+			t.Helper()
+			if _, err := db.Exec(ctx, `UPDATE timer_jobs SET state = ?, finished_at = ? WHERE key = ?`, state, store.Millis(finished), key); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set("old-done", "done", now.AddDate(0, 0, -100))
+		set("new-done", "done", now.AddDate(0, 0, -10))
+		set("old-failed", "failed", now.AddDate(0, 0, -100))
+		n, err := timer.Prune(ctx, db, now.AddDate(0, 0, -90), 1000)
+		if err != nil || n != 1 {
+			t.Fatalf("pruned %d (%v), want the one old done job", n, err)
+		}
+		rows, err := db.Query(ctx, `SELECT key FROM timer_jobs WHERE kind = 'prune' ORDER BY key`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var left []string
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				t.Fatal(err)
+			}
+			left = append(left, k)
+		}
+		if got := strings.Join(left, ","); got != "new-done,old-failed,ready" {
+			t.Fatalf("left %s", got)
+		}
+		// The same key can be enqueued again once its row is gone.
+		enqueue(t, db, "prune", "old-done", now)
+		if st, _ := timer.Stats(ctx, db, "prune"); st["ready"] != 2 {
+			t.Fatalf("after re-enqueue: %v", st)
 		}
 	})
 }
