@@ -36,23 +36,33 @@ func readUCI(t *testing.T, path string) []Sample {
 // label −2…+2; texts may span lines).
 func readSentiPersCSV(t *testing.T, path string) []Sample {
 	t.Helper()
-	r := csv.NewReader(openPublic(t, path))
-	r.FieldsPerRecord, r.LazyQuotes = -1, true
 	var out []Sample
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	readRecords(t, path, ',', func(rec []string) {
 		if len(rec) < 2 {
-			continue
+			return
 		}
 		if lab, ok := sentiPersLabel(rec[len(rec)-1]); ok {
 			out = append(out, Sample{Text: strings.Join(rec[:len(rec)-1], ","), Label: lab})
 		}
+	})
+	return out
+}
+
+// readRecords reads a public set's delimited file leniently (quotes
+// anywhere, any number of fields) and hands each record to each.
+func readRecords(t *testing.T, path string, comma rune, each func(rec []string)) {
+	t.Helper()
+	r := csv.NewReader(openPublic(t, path))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = comma, -1, true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		each(rec)
 	}
 }
 
@@ -90,19 +100,10 @@ func readSentiPersTokens(t *testing.T, path string) []Sample {
 // samples, keeping row order. Rows with another label are skipped.
 func readSnappfood(t *testing.T, path string) []Sample {
 	t.Helper()
-	r := csv.NewReader(openPublic(t, path))
-	r.Comma, r.FieldsPerRecord, r.LazyQuotes = '\t', -1, true
 	var out []Sample
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	readRecords(t, path, '\t', func(rec []string) {
 		if len(rec) < 3 {
-			continue
+			return
 		}
 		switch strings.TrimSpace(rec[2]) {
 		case "HAPPY":
@@ -110,7 +111,8 @@ func readSnappfood(t *testing.T, path string) []Sample {
 		case "SAD":
 			out = append(out, Sample{Text: rec[1], Label: Negative})
 		}
-	}
+	})
+	return out
 }
 
 // sentiPersLabel maps SentiPers' −2…+2 to our three classes.
