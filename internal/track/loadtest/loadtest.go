@@ -56,13 +56,13 @@ func Run(ctx context.Context, cfg Config) Result {
 	}
 	run := &runner{cfg: cfg, auth: "Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.WriteKey+":")),
 		gen: &Generator{Batch: cfg.Batch, Users: cfg.Users, Seed: cfg.Seed}}
-	ctx, cancel := context.WithTimeout(ctx, cfg.Warmup+cfg.Duration)
-	defer cancel()
 	senders, err := run.connect(cfg.Workers)
 	if err != nil {
 		run.count(err, false)
 		return run.res
 	}
+	ctx, cancel := context.WithTimeout(ctx, cfg.Warmup+cfg.Duration)
+	defer cancel()
 	run.measured = time.Now().Add(cfg.Warmup)
 	due := run.schedule(ctx)
 	lat := make([][]time.Duration, cfg.Workers)
