@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/tajrobe/tajrobe/internal/api"
+	"github.com/tajrobe/tajrobe/internal/clientip"
 	"github.com/tajrobe/tajrobe/internal/comment"
 	"github.com/tajrobe/tajrobe/internal/config"
+	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/timeline"
 	"github.com/tajrobe/tajrobe/internal/track"
@@ -22,7 +24,7 @@ import (
 func runServe(ctx context.Context, env *Env, args []string) error {
 	fs, err := flags(env, "serve", "Run the Tajrobe server. Migrates the database at start; any number of nodes may share one PostgreSQL.",
 		config.DB, config.Addr, config.BaseURL, config.LogLevel, config.LogFormat, config.MaxConns, config.MaxBody, config.Shutdown,
-		config.StageAt)
+		config.StageAt, config.Proxies)
 	if err != nil {
 		return err
 	}
@@ -46,8 +48,12 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready func(url string)) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	clients, err := clientip.Parse(env.Config.TrustedProxies)
+	if err != nil {
+		return errs.E("cli", errs.Invalid, "%s: %v", config.Env(string(config.Proxies)), err)
+	}
 	console, err := web.New(db, log, web.Options{Version: Version, BaseURL: env.Config.BaseURL,
-		TimelineSources: []timeline.Source{comment.TimelineSource(db.Dialect)}})
+		TimelineSources: []timeline.Source{comment.TimelineSource(db.Dialect)}, Clients: clients})
 	if err != nil {
 		return err
 	}
@@ -55,6 +61,7 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	defer ingest.Close() // after the HTTP server drained: applies what this node staged
 	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody, Mounts: console.Mounts(), Track: ingest}
 	surveys := startSurveys(ctx, env, db, log)
+	surveys.pages.Clients = clients
 	defer surveys.shutdown(context.WithoutCancel(ctx))
 	surveys.mount(srv.Mounts)
 	stopComments := startComments(ctx, env, db, log)

@@ -24,6 +24,9 @@ type Config struct {
 	// StageAt is the group of events from which ingestion commits to the
 	// inbox and applies in the background (0: the default; -1: never).
 	StageAt int
+	// TrustedProxies lists the reverse proxies and load balancers whose
+	// X-Forwarded-For names the client, comma-separated (see clientip).
+	TrustedProxies string
 }
 
 // Default returns the settings a small business runs with.
@@ -49,6 +52,7 @@ const (
 	MaxBody   Setting = "max-body"
 	Shutdown  Setting = "shutdown-timeout"
 	StageAt   Setting = "ingest-stage-at"
+	Proxies   Setting = "trusted-proxies"
 )
 
 // Env returns the environment variable for a flag name.
@@ -89,6 +93,8 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string, s Setting) e
 		str(&c.LogLevel, "log level: debug, info, warn or error")
 	case LogFormat:
 		str(&c.LogFormat, "log format: text or json")
+	case Proxies:
+		str(&c.TrustedProxies, "reverse proxies and load balancers to take the client address from, as X-Forwarded-For says: addresses or networks, comma-separated (e.g. 10.0.0.0/8)")
 	default:
 		return c.bindNumber(fs, env, s, usage)
 	}

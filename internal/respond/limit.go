@@ -1,8 +1,6 @@
 package respond
 
 import (
-	"net"
-	"net/http"
 	"sync"
 	"time"
 )
@@ -22,12 +20,9 @@ func newLimiter(n int, window time.Duration) *limiter {
 	return &limiter{n: n, window: window, counts: map[string]int{}}
 }
 
-// allow counts one post from r's address and reports whether it may pass.
-func (l *limiter) allow(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
+// allow counts one post from the client address host and reports whether
+// it may pass.
+func (l *limiter) allow(host string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now := time.Now(); now.Sub(l.start) > l.window {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/clientip"
 	"github.com/tajrobe/tajrobe/internal/errs"
 	"github.com/tajrobe/tajrobe/internal/locale"
 	"github.com/tajrobe/tajrobe/internal/store"
@@ -27,6 +28,9 @@ type Handler struct {
 	// MinFill is the shortest time a person takes to answer a public form;
 	// faster posts are bots. Tests set it to zero.
 	MinFill time.Duration
+	// Clients finds a poster's address behind trusted proxies, for the
+	// abuse limit; nil takes the connection's address.
+	Clients *clientip.Resolver
 	limit   *limiter
 	commit  *survey.Committer
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strings"
 
@@ -33,7 +32,7 @@ func (c *Console) loginPage(w http.ResponseWriter, r *http.Request) {
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	v := c.anonymous(r)
 	f := loginForm{Email: r.PostFormValue("email"), Next: safeNext(r.PostFormValue("next"))}
-	u, err := auth.SignIn(r.Context(), c.db, f.Email, r.PostFormValue("password"), clientIP(r))
+	u, err := auth.SignIn(r.Context(), c.db, f.Email, r.PostFormValue("password"), c.clients.Of(r))
 	if err != nil {
 		c.formError(w, r, v, pageLogin, f, err)
 		return
@@ -71,13 +70,4 @@ func safeNext(next string) string {
 		return "/overview"
 	}
 	return next
-}
-
-// clientIP is the address sign-in failures are counted under.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tajrobe/tajrobe/internal/clientip"
 	"github.com/tajrobe/tajrobe/internal/customer"
 	"github.com/tajrobe/tajrobe/internal/journey"
 	"github.com/tajrobe/tajrobe/internal/locale"
@@ -34,6 +35,7 @@ type Console struct {
 	version string
 	secure  bool
 	baseURL string // the public address, for survey links; "" takes the request's host
+	clients *clientip.Resolver
 	// sources make up a customer's timeline; domains add theirs here.
 	sources []timeline.Source
 	handler http.Handler
@@ -50,6 +52,9 @@ type Options struct {
 	// TimelineSources are added to the customer timeline after events,
 	// consent and merges.
 	TimelineSources []timeline.Source
+	// Clients finds a request's client address behind trusted proxies, for
+	// sign-in throttling; nil takes the connection's address.
+	Clients *clientip.Resolver
 }
 
 // New parses the templates and message catalog and builds the routes.
@@ -59,7 +64,7 @@ func New(db *store.DB, log *slog.Logger, opt Options) (*Console, error) {
 		return nil, err
 	}
 	c := &Console{db: db, log: log, cat: cat, version: opt.Version, baseURL: strings.TrimSuffix(opt.BaseURL, "/"),
-		secure: strings.HasPrefix(opt.BaseURL, "https://")}
+		secure: strings.HasPrefix(opt.BaseURL, "https://"), clients: opt.Clients}
 	c.sources = append(customer.TimelineSources(db.Dialect), journey.TimelineSource,
 		loop.TimelineSource(db.Dialect), survey.TimelineSource(db.Dialect))
 	c.sources = append(c.sources, opt.TimelineSources...)
