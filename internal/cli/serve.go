@@ -60,8 +60,7 @@ func serve(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, ready 
 	ingest := track.New(db, track.Options{Log: log, StageAt: env.Config.StageAt})
 	defer ingest.Close() // after the HTTP server drained: applies what this node staged
 	srv := &api.Server{DB: db, Log: log, Version: Version, MaxBody: env.Config.MaxBody, Mounts: console.Mounts(), Track: ingest}
-	surveys := startSurveys(ctx, env, db, log)
-	surveys.pages.Clients = clients
+	surveys := startSurveys(ctx, env, db, log, clients)
 	defer surveys.shutdown(context.WithoutCancel(ctx))
 	surveys.mount(srv.Mounts)
 	stopComments := startComments(ctx, env, db, log)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tajrobe/tajrobe/internal/clientip"
 	"github.com/tajrobe/tajrobe/internal/respond"
 	"github.com/tajrobe/tajrobe/internal/store"
 	"github.com/tajrobe/tajrobe/internal/survey"
@@ -26,11 +27,13 @@ type surveyParts struct {
 	digests chan struct{}
 }
 
-// startSurveys wires the survey pages and starts the survey workers.
-func startSurveys(ctx context.Context, env *Env, db *store.DB, log *slog.Logger) *surveyParts {
+// startSurveys wires the survey pages, which tell posters apart through
+// clients, and starts the survey workers.
+func startSurveys(ctx context.Context, env *Env, db *store.DB, log *slog.Logger, clients *clientip.Resolver) *surveyParts {
 	base := publicURL(env)
 	p := &surveyParts{pages: respond.New(db, log, base), runner: &timer.Runner{DB: db, Log: log}, done: make(chan struct{}),
 		digests: make(chan struct{})}
+	p.pages.Clients = clients
 	p.runner.Handle(survey.JobSend, (&survey.Sender{DB: db, BaseURL: base}).Run)
 	p.runner.Handle(survey.JobWebhook, (&survey.Webhooks{DB: db}).Run)
 	p.runner.Handle(survey.JobTrigger, survey.RunTrigger(db, base))
