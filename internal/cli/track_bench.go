@@ -50,8 +50,10 @@ func runEventsBench(ctx context.Context, env *Env, args []string) error {
 	defer srv.Stop()
 	cfg.URL, cfg.WriteKey = srv.URL, srv.WriteKey
 	cpu0, _ := srv.CPUTime()
+	own0 := loadtest.OwnCPU()
 	res := loadtest.Run(ctx, cfg)
 	cpu1, _ := srv.CPUTime()
+	own := loadtest.OwnCPU() - own0
 	drain, err := awaitInbox(ctx, target)
 	if err != nil {
 		return err
@@ -67,6 +69,8 @@ func runEventsBench(ctx context.Context, env *Env, args []string) error {
 		drain.Round(time.Millisecond), float64(stored)/(cfg.Warmup+res.Elapsed+drain).Seconds())
 	fmt.Fprintf(env.Stdout, "server CPU=%.1fs while sending, %.1fs in all (%.0f events per CPU-second of the tajrobe process)\n",
 		(cpu1 - cpu0).Seconds(), (cpu2 - cpu0).Seconds(), float64(res.Events+res.Warmup)/max((cpu2-cpu0).Seconds(), 0.01))
+	fmt.Fprintf(env.Stdout, "load generator CPU=%.1fs while sending (%.0f µs an answered event; the server %.0f µs)\n",
+		own.Seconds(), perEvent(own, res), perEvent(cpu1-cpu0, res))
 	return nil
 }
 
@@ -109,6 +113,11 @@ func printEventsBench(env *Env, cfg loadtest.Config, target string, res loadtest
 	if res.FirstErr != "" {
 		fmt.Fprintf(env.Stdout, "first error: %s\n", res.FirstErr)
 	}
+}
+
+// perEvent is CPU time per event answered, warm-up included, in µs.
+func perEvent(cpu time.Duration, res loadtest.Result) float64 {
+	return float64(cpu.Microseconds()) / float64(max(res.Events+res.Warmup, 1))
 }
 
 func latencyMS(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
