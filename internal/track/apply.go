@@ -347,7 +347,17 @@ func readRows(ctx context.Context, spool *store.DB, limit int) ([]claimed, error
 	return rows, q.Err()
 }
 
+// deleteRows deletes applied rows: on PostgreSQL in one statement of one
+// shape, whatever the count, so its plan is prepared once a connection.
 func deleteRows(ctx context.Context, tx *store.Tx, rows []claimed) error {
+	if tx.Dialect() == store.Postgres {
+		ids := make([]int64, len(rows))
+		for i, r := range rows {
+			ids[i] = r.id
+		}
+		_, err := tx.Exec(ctx, `DELETE FROM event_inbox WHERE id = ANY(?)`, ids)
+		return err
+	}
 	return chunks(len(rows), sqliteChunk, func(lo, hi int) error {
 		args := make([]any, 0, hi-lo)
 		for _, r := range rows[lo:hi] {
