@@ -50,3 +50,40 @@ func TestAbuseLimitCountsEachClientBehindTrustedProxies(t *testing.T) {
 		}
 	})
 }
+
+// Two nodes behind one balancer share the database: the abuse limit is
+// the deployment's, so a client whose posts are spread over both is
+// stopped after 20 in a minute, not 40, and one that is stopped on one
+// node is stopped on the other.
+func TestAbuseLimitIsSharedByTheNodes(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newEnv(t, db)
+		b := a.node()
+		s := a.survey("delivery_csat")
+		post := func(e *env) int {
+			t.Helper()
+			u := e.srv.URL + "/s/p/" + s.PublicSlug
+			n := nonceRe.FindStringSubmatch(e.get(u, 200))[1]
+			res, err := noRedirect.PostForm(u, url.Values{"n": {n}, "csat": {"4"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			return res.StatusCode
+		}
+		for i := range 20 {
+			node := a
+			if i%2 == 1 {
+				node = b
+			}
+			if code := post(node); code == http.StatusTooManyRequests {
+				t.Fatalf("post %d of the first 20, spread over two nodes, was refused", i+1)
+			}
+		}
+		for name, node := range map[string]*env{"first": a, "second": b} {
+			if code := post(node); code != http.StatusTooManyRequests {
+				t.Fatalf("the %s node let a 21st post in a minute through: %d, want 429", name, code)
+			}
+		}
+	})
+}

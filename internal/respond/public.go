@@ -86,7 +86,7 @@ func (h *Handler) postPublic(w http.ResponseWriter, r *http.Request) {
 		h.thanks(w, r, v, nil)
 		return
 	}
-	if !h.limit.allow(h.Clients.Of(r)) || h.DB.Now().Sub(issued) < h.MinFill {
+	if !h.limit.allow(r.Context(), h.Clients.Of(r)) || h.DB.Now().Sub(issued) < h.MinFill {
 		w.Header().Set("Retry-After", "5")
 		h.form(w, r, http.StatusTooManyRequests, v, v.s.Next(map[string]*survey.Answer{}, nil), nil,
 			map[string]string{"_": words(v.lang)["slow"]}, false)

@@ -20,7 +20,8 @@ import (
 )
 
 // Handler serves the public pages. It keeps no state between requests
-// but the per-node abuse limiter.
+// but a node's own count of the abuse limit, which the database's shared
+// count backs.
 type Handler struct {
 	DB      *store.DB
 	Log     *slog.Logger
@@ -37,7 +38,7 @@ type Handler struct {
 
 // New returns a handler with its defaults.
 func New(db *store.DB, log *slog.Logger, baseURL string) *Handler {
-	return &Handler{DB: db, Log: log, BaseURL: baseURL, MinFill: 2 * time.Second, limit: newLimiter(20, time.Minute),
+	return &Handler{DB: db, Log: log, BaseURL: baseURL, MinFill: 2 * time.Second, limit: newLimiter(db, log, 20, time.Minute),
 		commit: &survey.Committer{DB: db}}
 }
 

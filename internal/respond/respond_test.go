@@ -49,6 +49,21 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	return e
 }
 
+// node returns another server on the same database and workspace, as a
+// second node behind the same load balancer.
+func (e *env) node() *env {
+	n := *e
+	n.h = respond.New(e.db, slog.New(slog.NewTextHandler(io.Discard, nil)), "https://x.example")
+	n.h.MinFill = 0
+	mux := http.NewServeMux()
+	for p, h := range n.h.Routes() {
+		mux.Handle(p, h)
+	}
+	n.srv = httptest.NewServer(mux)
+	e.t.Cleanup(n.srv.Close)
+	return &n
+}
+
 func (e *env) survey(template string) *survey.Survey {
 	s, _ := survey.Template(template)
 	if err := survey.Create(ctx, e.db, e.ws.ID, "t", &s); err != nil {
