@@ -71,8 +71,8 @@ func (l *limiter) local(host string, now time.Time) (start time.Time, fresh, ok 
 }
 
 // forget deletes the shared counts of windows before start; each node
-// does it when a window begins on it, so the table holds about two
-// windows' rows.
+// does it when a window begins on it, so the table holds little more than
+// the current window's rows.
 func (l *limiter) forget(ctx context.Context, start time.Time) {
 	if _, err := l.db.Exec(ctx, `DELETE FROM public_post_counts WHERE window_start < ?`, store.Millis(start)); err != nil {
 		l.log.Warn("deleting past public post counts failed", "err", err)
