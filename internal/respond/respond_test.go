@@ -38,29 +38,28 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	if err := db.InTx(ctx, func(tx *store.Tx) error { return workspace.Create(ctx, tx, e.ws) }); err != nil {
 		t.Fatal(err)
 	}
-	e.h = respond.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "https://x.example")
-	e.h.MinFill = 0
-	mux := http.NewServeMux()
-	for p, h := range e.h.Routes() {
-		mux.Handle(p, h)
-	}
-	e.srv = httptest.NewServer(mux)
-	t.Cleanup(e.srv.Close)
+	e.h, e.srv = serveNode(t, db)
 	return e
+}
+
+// serveNode starts a handler on db behind a test server: one node.
+func serveNode(t *testing.T, db *store.DB) (*respond.Handler, *httptest.Server) {
+	h := respond.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "https://x.example")
+	h.MinFill = 0
+	mux := http.NewServeMux()
+	for p, route := range h.Routes() {
+		mux.Handle(p, route)
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return h, srv
 }
 
 // node returns another server on the same database and workspace, as a
 // second node behind the same load balancer.
 func (e *env) node() *env {
 	n := *e
-	n.h = respond.New(e.db, slog.New(slog.NewTextHandler(io.Discard, nil)), "https://x.example")
-	n.h.MinFill = 0
-	mux := http.NewServeMux()
-	for p, h := range n.h.Routes() {
-		mux.Handle(p, h)
-	}
-	n.srv = httptest.NewServer(mux)
-	e.t.Cleanup(n.srv.Close)
+	n.h, n.srv = serveNode(e.t, e.db)
 	return &n
 }
 
